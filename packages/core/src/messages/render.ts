@@ -1,0 +1,25 @@
+/** The one place a problem becomes a sentence, in Chinese (default) or English. */
+import type { Lang } from '../glossary.js';
+import type { MessageParams, Problem } from '../problem.js';
+import { FINDING_MESSAGES } from './finding-messages.js';
+import { IMPORT_MESSAGES } from './import-messages.js';
+import type { MessageTemplate } from './message-template.js';
+
+const MESSAGES: Readonly<Record<string, MessageTemplate>> = { ...IMPORT_MESSAGES, ...FINDING_MESSAGES };
+
+/** The message of a code with its params; an unknown code is a bug and throws. */
+export function renderMessage(code: string, params: MessageParams, lang: Lang = 'zh'): string {
+  const template = MESSAGES[code];
+  if (!template) throw new Error(`no message for code ${code}`);
+  return template[lang](params);
+}
+
+/** The message of a problem. */
+export function problemMessage(problem: Problem, lang: Lang = 'zh'): string {
+  return renderMessage(problem.code, problem.params, lang);
+}
+
+/** Every message code (for the tests that check each has both languages). */
+export function messageCodes(): string[] {
+  return Object.keys(MESSAGES);
+}
