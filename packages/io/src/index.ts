@@ -1,1 +1,3 @@
-export {};
+/** @jixiao/io — form formats in and out. Takes bytes and strings; never touches the file system. */
+export { importFormText, importFormBytes } from './text/import-form-text.js';
+export { decodeText } from './text/decode-text.js';

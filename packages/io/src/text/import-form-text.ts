@@ -1,0 +1,185 @@
+/**
+ * The text importer: a 部门整体支出绩效自评表 (附件3 layout) as PDF-to-text tools print it, read into the
+ * canonical form document. The work is split by concept: lines (source-lines), layout recognition and
+ * refusal of other regions' layouts (recognize-layout), labels and sections (labels, unit-info,
+ * narratives), the expenditure table, and the indicator table (table-items → indicator-tree →
+ * assemble-indicators). Printed numbers are kept as printed; what cannot be read is left blank and
+ * reported, and a text that is not this form is refused with what was expected.
+ */
+import { emptyExpenditureTable, GLOSSARY, SCHEMA_VERSION } from '@jixiao/core';
+import type { FormDocument, ImportCode, Narratives, TermId, WithProblems } from '@jixiao/core';
+import { assembleIndicators } from './assemble-indicators.js';
+import { decodeText, textBinaryReason } from './decode-text.js';
+import { readExpenditure } from './expenditure-table.js';
+import { isGroupDraft, readIndicatorTree } from './indicator-tree.js';
+import type { GroupDraft } from './indicator-tree.js';
+import { findLabels } from './labels.js';
+import type { LabelHit } from './labels.js';
+import { narrativeText } from './narratives.js';
+import { ImportProblems } from './problems.js';
+import { recognizeLayout } from './recognize-layout.js';
+import { segmentsOf } from './segments.js';
+import type { SourceLine } from './source-lines.js';
+import { isFilled, splitLines } from './source-lines.js';
+import { tableItems } from './table-items.js';
+import { findTotalLine, readTotal } from './total-line.js';
+import { findUnitLine, findYear, readUnitInfo } from './unit-info.js';
+import { findTerm } from '@jixiao/core';
+
+type Result = WithProblems<FormDocument | null, ImportCode>;
+
+const NARRATIVES: readonly { term: TermId; field: keyof Narratives }[] = [
+  { term: 'goals', field: 'goals' },
+  { term: 'completion', field: 'completion' },
+  { term: 'shortfallReasons', field: 'shortfallReasons' },
+];
+
+/** Terms that open the expenditure table when its own label is missing. */
+const EXPENDITURE_TERMS: ReadonlySet<TermId> = new Set<TermId>([
+  'byFundingSource',
+  'byStructure',
+  'byBudgetLevel',
+  'fiscalAppropriation',
+  'otherFunds',
+  'basicExpenditure',
+  'projectExpenditure',
+  'ownLevelExpenditure',
+  'transferPayment',
+  'budgeted',
+  'executed',
+]);
+
+function firstExpenditureLine(lines: readonly SourceLine[], from: number, to: number): number | null {
+  for (let i = from; i < to; i += 1) {
+    const line = lines[i];
+    if (line === undefined || !isFilled(line) || line.text.length > 200) continue;
+    if (segmentsOf(line).some((s) => EXPENDITURE_TERMS.has(findTerm(s.text) ?? 'form'))) return i;
+  }
+  return null;
+}
+
+function countLeaves(drafts: readonly GroupDraft[]): number {
+  let count = 0;
+  const visit = (node: GroupDraft): void => {
+    for (const child of node.children) {
+      if (isGroupDraft(child)) visit(child);
+      else count += 1;
+    }
+  };
+  drafts.forEach(visit);
+  return count;
+}
+
+/** Reads a form from its text (see the module comment). Never throws on any input. */
+export function importFormText(text: string): Result {
+  const problems = new ImportProblems();
+  const fail = (): Result => ({ value: null, problems: problems.all() });
+  if (text.trim() === '') {
+    problems.add('import.empty', 'error');
+    return fail();
+  }
+  const binary = textBinaryReason(text);
+  if (binary !== null) {
+    problems.add('import.notText', 'error', { detail: binary === 'NUL' ? 'NUL characters' : 'many control characters' });
+    return fail();
+  }
+  const lines = splitLines(text);
+  const recognition = recognizeLayout(lines);
+  if (recognition.kind === 'foreign') {
+    problems.add('import.unsupportedLayout', 'error', { layout: recognition.layout, evidence: recognition.evidence }, recognition.line);
+    return fail();
+  }
+  if (recognition.kind === 'notForm') {
+    problems.add('import.notForm', 'error', { found: recognition.found });
+    return fail();
+  }
+  if (recognition.kind === 'titleOnly') {
+    problems.add('import.noIndicatorTable', 'error', {}, lines[recognition.titleIndex]?.number);
+    return fail();
+  }
+  const { headerIndex } = recognition;
+  const headerLine = (lines[headerIndex] as SourceLine).number;
+  if (recognition.titleIndex === null) problems.add('import.noTitle', 'warning', { line: headerLine });
+  const top = recognition.titleIndex ?? 0;
+
+  // 单位基本情况 and the year above it.
+  const unitIndex = findUnitLine(lines, top, headerIndex);
+  const year = findYear(lines, 0, unitIndex ?? headerIndex);
+  const unit = readUnitInfo(lines, unitIndex, year, problems);
+
+  // The narrative cells and the expenditure table, between the unit line and the indicator table.
+  const from = (unitIndex ?? top) + 1;
+  const hits = findLabels(lines, ['goals', 'completion', 'shortfallReasons', 'expenditure'], from, headerIndex);
+  const lastNarrativeEnd = Math.max(from, ...hits.filter((h) => h.term !== 'expenditure').map((h) => h.end));
+  const expenditureHit = hits.find((h) => h.term === 'expenditure');
+  const expenditureStart = expenditureHit?.start ?? firstExpenditureLine(lines, lastNarrativeEnd, headerIndex);
+  const narratives: Narratives = { goals: '', completion: '', shortfallReasons: '' };
+  for (const { term, field } of NARRATIVES) {
+    const hit = hits.find((h) => h.term === term);
+    if (hit === undefined) {
+      problems.add('import.missingSection', 'warning', { section: GLOSSARY[term].label, sectionEn: GLOSSARY[term].en });
+      continue;
+    }
+    narratives[field] = narrativeText(lines, hit.end, sectionEnd(hit, hits, expenditureStart, headerIndex), hit.rest, (lines[hit.end - 1] as SourceLine).number);
+  }
+  let expenditure = emptyExpenditureTable();
+  if (expenditureStart === null) problems.add('import.expenditureMissing', 'warning');
+  else expenditure = readExpenditure(lines.slice(expenditureHit === undefined ? expenditureStart : expenditureHit.end, headerIndex), problems);
+
+  // The indicator table, up to 总分.
+  const totalIndex = findTotalLine(lines, headerIndex, lines.length);
+  const items = tableItems(lines, headerIndex, totalIndex ?? lines.length);
+  if (!items.some((item) => item.kind === 'number')) {
+    problems.add('import.noNumbers', 'error', {}, headerLine);
+    return fail();
+  }
+  const drafts = readIndicatorTree(items, problems);
+  if (countLeaves(drafts) === 0) {
+    problems.add('import.noIndicators', 'error', {}, headerLine);
+    return fail();
+  }
+  const indicators = assembleIndicators(drafts, problems);
+  const total = totalIndex === null ? { total: null, grade: null } : readTotal(lines, totalIndex);
+  if (totalIndex === null) {
+    problems.add('import.noTotal', 'warning');
+    const last = lastFilled(lines);
+    if (last !== null && !/[\r\n]\s*$/u.test(text.slice(-200))) problems.add('import.truncatedLine', 'warning', { text: last.text.slice(-30) }, last.number);
+  }
+  if (problems.hasErrors()) return fail();
+  return {
+    value: {
+      schemaVersion: SCHEMA_VERSION,
+      unit,
+      narratives,
+      expenditure,
+      indicators,
+      printedTotal: total.total,
+      printedGrade: total.grade,
+    },
+    problems: problems.all(),
+  };
+}
+
+/** Where a narrative's content ends: the next label, the expenditure table or the indicator table. */
+function sectionEnd(hit: LabelHit, hits: readonly LabelHit[], expenditureStart: number | null, headerIndex: number): number {
+  let end = headerIndex;
+  for (const other of hits) if (other.start >= hit.end && other.start < end) end = other.start;
+  if (expenditureStart !== null && expenditureStart >= hit.end && expenditureStart < end) end = expenditureStart;
+  return end;
+}
+
+function lastFilled(lines: readonly SourceLine[]): SourceLine | null {
+  for (let i = lines.length - 1; i >= 0; i -= 1) {
+    const line = lines[i];
+    if (line !== undefined && isFilled(line)) return line;
+  }
+  return null;
+}
+
+/** Reads a form from a text file's bytes: `decodeText`, then `importFormText`, problems of both. */
+export function importFormBytes(bytes: Uint8Array): Result {
+  const decoded = decodeText(bytes);
+  if (decoded.value === null) return { value: null, problems: decoded.problems };
+  const imported = importFormText(decoded.value);
+  return { value: imported.value, problems: [...decoded.problems, ...imported.problems] };
+}

@@ -1,0 +1,92 @@
+/**
+ * Reading one leaf row once its name and weight are known.
+ * - management (and 加减分项) rows: name, weight, 指标解释 (maybe followed by 评分依据), score;
+ * - duty rows: name, weight, 年度指标值, 实际完成指标值, score.
+ * The score is the last number of the row; cells printed after the score on its own line are
+ * 评分依据 (and, in duty rows, 备注).
+ */
+import type { ImportProblems } from './problems.js';
+import type { Segment } from './segments.js';
+import { splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
+import type { Run, TableCursor } from './table-cursor.js';
+import type { RowLayout } from './table-header.js';
+import type { NumberSegment } from './table-items.js';
+import { joinParagraphs, joinWrapped } from './text-join.js';
+
+/** A leaf as read, before ids and methods are given. */
+export interface LeafDraft {
+  name: string;
+  line: number;
+  weight: number | null;
+  definition: string;
+  target: string;
+  actual: string;
+  selfScore: number | null;
+  basis: string;
+  remark: string;
+}
+
+function cellText(pieces: readonly Segment[]): string {
+  return joinParagraphs(pieces.map((p) => ({ text: p.text, line: p.line })));
+}
+
+/** A number printed where a text cell was expected (a bare target "100"), as a text piece. */
+function asText(number: NumberSegment): Segment {
+  return { text: number.text, line: number.line, value: null };
+}
+
+/** Reads the rest of a leaf row: `nameRun` and `weights` have been consumed from `cursor`. */
+export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & { kind: 'text' }, weights: NumberSegment[], problems: ImportProblems): LeafDraft {
+  const first = nameRun.pieces[0];
+  const leaf: LeafDraft = {
+    name: joinWrapped(nameRun.pieces),
+    line: first?.line ?? cursor.line(),
+    weight: weights[0]?.value ?? null,
+    definition: '',
+    target: '',
+    actual: '',
+    selfScore: null,
+    basis: '',
+    remark: '',
+  };
+  let cells: Segment[] = [];
+  let score: NumberSegment | null = null;
+  // Numbers between the weight and the score: a bare numeric target or actual ("100") in a duty row.
+  let between: NumberSegment[] = [];
+  if (weights.length >= 2) {
+    score = weights[weights.length - 1] ?? null;
+    between = weights.slice(1, -1);
+  } else if (weights.length === 1) {
+    const next = cursor.peek(1)[0];
+    if (next?.kind === 'text') {
+      cursor.read();
+      cells = [...next.pieces];
+      const after = cursor.peek(1)[0];
+      if (after?.kind === 'number') {
+        cursor.read();
+        score = after.numbers[after.numbers.length - 1] ?? null;
+        between = after.numbers.slice(0, -1);
+      }
+    }
+  }
+  if (layout === 'duty') cells.push(...between.map(asText));
+  else for (const extra of between) problems.add('import.unexpectedNumber', 'warning', { number: extra.text, name: leaf.name }, extra.line);
+  leaf.selfScore = score?.value ?? null;
+  const trailing = score === null ? [] : cursor.takeSameLine(score.line);
+  if (layout === 'management') {
+    const { first: definition, second: basis } = splitDefinitionBasis(cells);
+    leaf.definition = cellText(definition);
+    leaf.basis = [cellText(basis), cellText(trailing)].filter((t) => t !== '').join('\n');
+  } else {
+    const { first: target, second: actual } = splitTargetActual(cells);
+    leaf.target = cellText(target);
+    leaf.actual = cellText(actual);
+    leaf.basis = trailing[0]?.text ?? '';
+    leaf.remark = trailing.slice(1).map((t) => t.text).join(' ');
+  }
+  if (leaf.weight === null || leaf.selfScore === null) {
+    const missing = leaf.weight === null && leaf.selfScore === null ? 'weightAndScore' : leaf.weight === null ? 'weight' : 'score';
+    problems.add('import.rowIncomplete', 'warning', { name: leaf.name, missing }, leaf.line);
+  }
+  return leaf;
+}
