@@ -20,7 +20,9 @@ let skipped = 0;
 try {
   const result = JSON.parse(readFileSync(report, 'utf8'));
   passed = result.numPassedTests;
-  failed = result.numFailedTests + (result.numFailedTestSuites ?? 0);
+  // A file that fails to load runs no test at all: count it as one failure so it cannot pass unseen.
+  const brokenFiles = result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  failed = result.numFailedTests + brokenFiles;
   skipped = result.numPendingTests + (result.numTodoTests ?? 0);
 } catch {
   failed = Math.max(failed, 1);

@@ -60,6 +60,12 @@ export const GLOSSARY = {
   notApplicable: { label: '不适用', en: 'Not applicable', variants: ['不涉及', '无此项'], note: 'An indicator excluded from scoring; the total is rescaled.' },
   reviewScore: { label: '复核得分', en: 'Review score', variants: ['评审得分', '财政复核分'], note: 'The finance bureau’s score beside the self-score.' },
   scoringMethod: { label: '评分方法', en: 'Scoring method', variants: ['评分标准'], note: 'How an indicator’s score follows from the form.' },
+  methodManual: { label: '人工评分', en: 'Judged by people', variants: ['手工评分'], note: 'Scoring method: nothing to compute.' },
+  methodProportional: { label: '按比例计分', en: 'Proportional', variants: ['比例计分'], note: 'Scoring method: weight × rate, capped at the weight.' },
+  methodSteps: { label: '阶梯扣分', en: 'Steps', variants: ['按档扣分'], note: 'Scoring method: minus N points per M points of rate short of (or over) the mark.' },
+  methodBands: { label: '区间计分', en: 'Bands', variants: ['分档计分'], note: 'Scoring method: a share of the weight by the band the rate falls in.' },
+  methodTarget: { label: '目标比较', en: 'Target comparison', variants: [], note: 'Scoring method: met → full marks, missed → in proportion.' },
+  methodAdjustment: { label: '加减分计分', en: 'Adjustment count', variants: [], note: 'Scoring method: +2.5 per praise, −2.5 per fault, capped at 5 each way.' },
 } as const satisfies Record<string, Term>;
 
 export type TermId = keyof typeof GLOSSARY;

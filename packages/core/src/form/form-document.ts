@@ -4,7 +4,7 @@
  */
 import type { ExpenditureTable } from './expenditure.js';
 import type { Grade } from './grade.js';
-import type { IndicatorGroup } from './indicator.js';
+import type { Level1Group } from './indicator.js';
 
 /** Bumped whenever the document's shape changes incompatibly; readers refuse other versions. */
 export const SCHEMA_VERSION = 1;
@@ -35,7 +35,7 @@ export interface FormDocument {
   narratives: Narratives;
   expenditure: ExpenditureTable;
   /** The level-1 indicators (一级指标) in printed order. */
-  indicators: IndicatorGroup[];
+  indicators: Level1Group[];
   /** 总分 as printed; `null` where the form prints none. */
   printedTotal: number | null;
   /** 等级 as printed, if the form prints one. */

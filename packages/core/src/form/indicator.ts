@@ -10,19 +10,32 @@ import type { ScoringMethod } from './scoring-method.js';
  */
 export type IndicatorCategory = 'management' | 'duty' | 'adjustment' | 'other';
 
-/** 一级指标 / 二级指标 (a level-1 or level-2 group). */
-export interface IndicatorGroup {
+/** Fields shared by both levels of groups. */
+interface GroupFields {
   kind: 'group';
   /** Stable within the document; positional ("1", "1.2") for imported forms. */
   id: string;
-  level: 1 | 2;
   name: string;
   /** 分值 (weight), the maximum points; `null` where the form leaves it blank. */
   weight: number | null;
-  /** Only meaningful on level 1; level-2 groups inherit their parent's. */
+  /** Set on level 1 and repeated on level 2, so a group can be read on its own. */
   category: IndicatorCategory;
-  children: IndicatorNode[];
 }
+
+/** 一级指标 (a level-1 group): level-2 groups, or leaves directly where a form skips level 2. */
+export interface Level1Group extends GroupFields {
+  level: 1;
+  children: (Level2Group | IndicatorLeaf)[];
+}
+
+/** 二级指标 (a level-2 group) of leaves. */
+export interface Level2Group extends GroupFields {
+  level: 2;
+  children: IndicatorLeaf[];
+}
+
+/** A group of either level. */
+export type IndicatorGroup = Level1Group | Level2Group;
 
 /** 三级指标 (a level-3 indicator, the leaf that is scored). */
 export interface IndicatorLeaf {

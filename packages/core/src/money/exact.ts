@@ -132,3 +132,9 @@ export const RATE_PERCENT_DECIMALS = 1;
 
 /** Zero, for folds. */
 export const ZERO: Exact = { num: 0n, den: 1n };
+
+/** Up to `maxDecimals` places, rounded half-up, without trailing zeros: 2 → "2", 1.965 → "1.97". */
+export function formatPlain(value: Exact | number, maxDecimals = 2): string {
+  const fixed = formatFixed(value, maxDecimals);
+  return fixed.includes('.') ? fixed.replace(/\.?0+$/u, '') : fixed;
+}
