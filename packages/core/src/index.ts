@@ -29,3 +29,4 @@ export * from './checks/rules/index.js';
 export * from './checks/check-form.js';
 export * from './form/form-schema.js';
 export * from './checks/rules-markdown.js';
+export * from './quantity/index.js';
