@@ -8,7 +8,7 @@
 import { categoryOfLevel1, findTerm, matchKey } from '@jixiao/core';
 import type { IndicatorCategory } from '@jixiao/core';
 import type { ImportProblems } from './problems.js';
-import { readLeaf } from './leaf-rows.js';
+import { readLeaf, settleTargetsAndActuals } from './leaf-rows.js';
 import type { LeafDraft } from './leaf-rows.js';
 import { decideAfterLevel1, decideRow } from './row-decision.js';
 import { runText } from './row-shape.js';
@@ -64,6 +64,7 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
   let level1: GroupDraft | null = null;
   let level2: GroupDraft | null = null;
   let expect: 'any' | 'level2' | 'leaf' = 'any';
+  const leaves: LeafDraft[] = [];
   // Every pass consumes at least one run, so the loop ends; the guard is for bugs, not for input.
   let guard = items.length + 10;
   while (!cursor.done() && guard > 0) {
@@ -119,8 +120,10 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
     if (numberRun?.kind === 'number') cursor.read();
     const leaf = readLeaf(cursor, layout, nameRun, weights, problems);
     (level2 ?? level1).children.push(leaf);
+    leaves.push(leaf);
     expect = 'any';
   }
+  settleTargetsAndActuals(leaves);
   return tree;
 }
 

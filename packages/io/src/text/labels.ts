@@ -18,10 +18,17 @@ export interface LabelHit {
   readonly rest: string;
 }
 
-/** The keys of a term's label and variants. */
-export function termKeys(term: TermId): string[] {
-  const t: Term = GLOSSARY[term];
-  return [t.label, ...t.variants].map(matchKey);
+const KEYS = new Map<TermId, readonly string[]>();
+
+/** The keys of a term's label and variants (computed once per term). */
+export function termKeys(term: TermId): readonly string[] {
+  let keys = KEYS.get(term);
+  if (keys === undefined) {
+    const t: Term = GLOSSARY[term];
+    keys = [t.label, ...t.variants].map(matchKey);
+    KEYS.set(term, keys);
+  }
+  return keys;
 }
 
 /** Longest label line in a wrapped label; longer lines are content. */

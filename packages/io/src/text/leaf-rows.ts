@@ -7,7 +7,7 @@
  */
 import type { ImportProblems } from './problems.js';
 import type { Segment } from './segments.js';
-import { splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
+import { chooseOrder, splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
 import type { Run, TableCursor } from './table-cursor.js';
 import type { RowLayout } from './table-header.js';
 import type { NumberSegment } from './table-items.js';
@@ -24,6 +24,11 @@ export interface LeafDraft {
   selfScore: number | null;
   basis: string;
   remark: string;
+  /**
+   * A duty row's target and actual pieces, not yet told apart: that waits for the whole table
+   * (`settleTargetsAndActuals`), since the order of their lines is the extractor's, not the row's.
+   */
+  pendingCells: Segment[] | null;
 }
 
 function cellText(pieces: readonly Segment[]): string {
@@ -48,6 +53,7 @@ export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & 
     selfScore: null,
     basis: '',
     remark: '',
+    pendingCells: null,
   };
   let cells: Segment[] = [];
   let score: NumberSegment | null = null;
@@ -78,9 +84,7 @@ export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & 
     leaf.definition = cellText(definition);
     leaf.basis = [cellText(basis), cellText(trailing)].filter((t) => t !== '').join('\n');
   } else {
-    const { first: target, second: actual } = splitTargetActual(cells);
-    leaf.target = cellText(target);
-    leaf.actual = cellText(actual);
+    leaf.pendingCells = cells;
     leaf.basis = trailing[0]?.text ?? '';
     leaf.remark = trailing.slice(1).map((t) => t.text).join(' ');
   }
@@ -89,4 +93,16 @@ export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & 
     problems.add('import.rowIncomplete', 'warning', { name: leaf.name, missing }, leaf.line);
   }
   return leaf;
+}
+
+/** Tells every duty row's target from its actual, in the line order that fits the table best. */
+export function settleTargetsAndActuals(leaves: readonly LeafDraft[]): void {
+  const pending = leaves.filter((l) => l.pendingCells !== null);
+  const order = chooseOrder(pending.map((l) => l.pendingCells ?? []));
+  for (const leaf of pending) {
+    const { first: target, second: actual } = splitTargetActual(leaf.pendingCells ?? [], order);
+    leaf.target = cellText(target);
+    leaf.actual = cellText(actual);
+    leaf.pendingCells = null;
+  }
 }

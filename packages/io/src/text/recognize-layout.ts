@@ -55,9 +55,11 @@ export function recognizeLayout(lines: readonly SourceLine[]): Recognition {
     if (key.includes('得分系数')) coefficients ??= evidence;
     for (const word of text.split(/\s+/u)) {
       if (word === '') continue;
-      const wordKey = matchKey(word).replace(/^[一二三四五六七八九十\d]+[、.]/u, '');
+      // "一、投入（20分）" → 投入: numbering and a printed weight do not change what a level-1 name is.
+      const wordKey = matchKey(word).replace(/^[一二三四五六七八九十\d]+[、.]/u, '').replace(/\(.*$/u, '').replace(/\d+(?:\.\d+)?分?$/u, '');
       if (PROJECT_LEVEL1.has(wordKey) && !projectLevel1.has(wordKey)) projectLevel1.set(wordKey, evidence);
-      if (HUNAN_LEVEL1.has(wordKey) && !hunanLevel1.has(wordKey)) hunanLevel1.set(wordKey, evidence);
+      const hunanKey = wordKey.endsWith('指标') && !PROJECT_LEVEL1.has(wordKey) ? wordKey.slice(0, -2) : wordKey;
+      if (HUNAN_LEVEL1.has(hunanKey) && !hunanLevel1.has(hunanKey)) hunanLevel1.set(hunanKey, evidence);
       const term = findTerm(word);
       if (term === 'management' || term === 'duty') formLevel1 = true;
     }

@@ -28,7 +28,8 @@ const HEADER_TERMS: ReadonlySet<TermId> = new Set<TermId>([
 
 /** True for a line that opens a header: it names 一级指标. */
 export function opensHeader(line: SourceLine): boolean {
-  return line.kind === 'text' && line.text.length < 400 && matchKey(line.text).includes('一级指标');
+  // 指 is the same character in every script: lines without it are not headers (a cheap first test).
+  return line.kind === 'text' && line.text.length < 400 && line.text.includes('指') && matchKey(line.text).includes('一级指标');
 }
 
 /** True for a line made only of header words (the rest of a wrapped header). */
