@@ -9,6 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^@jixiao\/core$/, replacement: src('core') },
+      { find: /^@jixiao\/core\/schema$/, replacement: fileURLToPath(new URL('./packages/core/src/form/form-schema.ts', import.meta.url)) },
       { find: /^@jixiao\/io$/, replacement: src('io') },
     ],
   },

@@ -2,7 +2,8 @@
 // Writes the generated documents (glossary, rules, JSON Schema) from the built core. A test fails when
 // the committed copies are stale; run `npm run docs` then.
 import { writeFileSync } from 'node:fs';
-import { formJsonSchema, glossaryMarkdown, rulesMarkdown } from '@jixiao/core';
+import { glossaryMarkdown, rulesMarkdown } from '@jixiao/core';
+import { formJsonSchema } from '@jixiao/core/schema';
 
 const docs = new URL('../docs/', import.meta.url);
 writeFileSync(new URL('glossary.md', docs), glossaryMarkdown());

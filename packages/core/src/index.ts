@@ -27,6 +27,7 @@ export * from './checks/paths.js';
 export * from './checks/thresholds.js';
 export * from './checks/rules/index.js';
 export * from './checks/check-form.js';
-export * from './form/form-schema.js';
 export * from './checks/rules-markdown.js';
 export * from './quantity/index.js';
+export * from './workflow/index.js';
+export * from './text/excerpt.js';

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { duplicateLabels, findTerm, formJsonSchema, glossaryMarkdown, rulesMarkdown } from '../src/index.js';
+import { formJsonSchema } from '../src/form/form-schema.js';
+import { duplicateLabels, findTerm, glossaryMarkdown, rulesMarkdown } from '../src/index.js';
 
 const doc = (name: string): string => readFileSync(new URL(`../../../docs/${name}`, import.meta.url), 'utf8');
 

@@ -1,3 +1,4 @@
+import { excerpt } from '../../text/excerpt.js';
 import { compare, exact, formatPlain } from '../../money/exact.js';
 import { indicatorPath } from '../paths.js';
 import type { Rule } from '../rule.js';
@@ -11,7 +12,7 @@ export const metTargetMarkedDown: Rule = {
     for (const { leaf, namePath, assessment } of score.leaves) {
       if (assessment?.status !== 'met' || leaf.selfScore === null || leaf.weight === null || leaf.notApplicable) continue;
       if (compare(exact(leaf.selfScore), exact(leaf.weight)) >= 0) continue;
-      report(indicatorPath(namePath), { name: leaf.name, target: leaf.target, score: formatPlain(leaf.selfScore), weight: formatPlain(leaf.weight) });
+      report(indicatorPath(namePath), { name: leaf.name, target: excerpt(leaf.target), score: formatPlain(leaf.selfScore), weight: formatPlain(leaf.weight) });
     }
   },
 };

@@ -1,3 +1,4 @@
+import { excerpt } from '../../text/excerpt.js';
 import { compare, exact, formatPlain } from '../../money/exact.js';
 import { indicatorPath } from '../paths.js';
 import type { Rule } from '../rule.js';
@@ -13,8 +14,8 @@ export const missedTargetFullMarks: Rule = {
       if (compare(exact(leaf.selfScore), exact(leaf.weight)) < 0) continue;
       report(indicatorPath(namePath), {
         name: leaf.name,
-        target: leaf.target,
-        actual: leaf.actual,
+        target: excerpt(leaf.target),
+        actual: excerpt(leaf.actual),
         achieved: formatPlain(assessment.achieved * 100, 1),
         score: formatPlain(leaf.selfScore),
         expected: suggestion.kind === 'exact' ? formatPlain(suggestion.score) : '—',

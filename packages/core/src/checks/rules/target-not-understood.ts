@@ -1,3 +1,4 @@
+import { excerpt } from '../../text/excerpt.js';
 import { indicatorPath } from '../paths.js';
 import type { Rule } from '../rule.js';
 
@@ -16,7 +17,7 @@ export const targetNotUnderstood: Rule = {
     for (const { leaf, namePath, assessment } of score.leaves) {
       if (assessment?.status !== 'unclear' || leaf.notApplicable) continue;
       const reason = REASONS[assessment.reason];
-      report(indicatorPath(namePath), { name: leaf.name, target: leaf.target, actual: leaf.actual, reason: reason.zh, reasonEn: reason.en });
+      report(indicatorPath(namePath), { name: leaf.name, target: excerpt(leaf.target), actual: excerpt(leaf.actual), reason: reason.zh, reasonEn: reason.en });
     }
   },
 };
