@@ -5,8 +5,9 @@ import { FINDING_MESSAGES } from './finding-messages.js';
 import { IMPORT_MESSAGES } from './import-messages.js';
 import { INPUT_MESSAGES } from './input-messages.js';
 import type { MessageTemplate } from './message-template.js';
+import { SERVER_MESSAGES } from './server-messages.js';
 
-const MESSAGES: Readonly<Record<string, MessageTemplate>> = { ...INPUT_MESSAGES, ...IMPORT_MESSAGES, ...FINDING_MESSAGES };
+const MESSAGES: Readonly<Record<string, MessageTemplate>> = { ...INPUT_MESSAGES, ...IMPORT_MESSAGES, ...FINDING_MESSAGES, ...SERVER_MESSAGES };
 
 /** The message of a code with its params; an unknown code is a bug and throws. */
 export function renderMessage(code: string, params: MessageParams, lang: Lang = 'zh'): string {

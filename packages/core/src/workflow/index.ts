@@ -1,0 +1,7 @@
+/** 流程与权限 (workflow and permissions): states, the transition table, roles and `can()`. */
+export * from './form-state.js';
+export * from './roles.js';
+export * from './transitions.js';
+export * from './permissions.js';
+export * from './can.js';
+export * from './document-changes.js';
