@@ -67,7 +67,7 @@ function walk(path: string, before: Json | undefined, after: Json | undefined, o
     if (JSON.stringify(before) !== JSON.stringify(after)) out.push({ path, before: leafValue(before), after: leafValue(after) });
     return;
   }
-  if (before !== after) out.push({ path, before, after });
+  if (before !== after) out.push({ path, before: leafValue(before), after: leafValue(after) });
 }
 
 /** Every cell that differs between two versions of a form, in document order. */
