@@ -3,8 +3,11 @@
 import { performance } from 'node:perf_hooks';
 
 /** Median milliseconds per call of `fn`, over `batches` batches of calls lasting about `batchMs` each. */
-export async function medianMs(fn, { batches = 15, batchMs = 40 } = {}) {
-  // Warm up and find how many calls make a batch.
+export async function medianMs(fn, { batches = 15, batchMs = 40, warmupMs = 1500 } = {}) {
+  // Warm up long enough for the JIT's optimising tiers (a few hundred calls of a cold function can be
+  // several times slower than steady state), then find how many calls make a batch.
+  const warmupEnd = performance.now() + warmupMs;
+  while (performance.now() < warmupEnd) await fn();
   let calls = 1;
   for (;;) {
     const start = performance.now();

@@ -15,14 +15,27 @@ export interface Exact {
 
 const TEN = 10n;
 
+const POW10: readonly bigint[] = Array.from({ length: 32 }, (_, i) => TEN ** BigInt(i));
+
 function pow10(exponent: number): bigint {
-  return TEN ** BigInt(exponent);
+  return POW10[exponent] ?? TEN ** BigInt(exponent);
 }
+
+/** Decimal places tried by the fast path of `exact`: amounts, scores and rates rarely carry more. */
+const FAST_DECIMALS = 6;
 
 /** The exact value of a finite number as written in its shortest decimal form (0.1 is 1/10, not 0.1000000000000000055…). */
 export function exact(value: number): Exact {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
-  if (Number.isInteger(value) && Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
+  if (Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
+  // Fast path: the fewest decimal places k whose rounding gives the same float back is the shortest
+  // decimal form, the one String(value) would print; it avoids formatting and parsing a string.
+  let scale = 1;
+  for (let k = 1; k <= FAST_DECIMALS; k++) {
+    scale *= 10;
+    const scaled = Math.round(value * scale);
+    if (Number.isSafeInteger(scaled) && scaled / scale === value) return { num: BigInt(scaled), den: pow10(k) };
+  }
   const text = String(value);
   const match = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(text);
   if (!match) throw new RangeError(`cannot read number: ${text}`);
@@ -45,7 +58,12 @@ export function fraction(num: bigint | number, den: bigint | number): Exact {
 }
 
 export function add(a: Exact, b: Exact): Exact {
-  return a.den === b.den ? { num: a.num + b.num, den: a.den } : { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
+  if (a.den === b.den) return { num: a.num + b.num, den: a.den };
+  // Decimal denominators (powers of ten) divide each other: keep the larger instead of multiplying, so
+  // a long sum does not grow ever larger bigints.
+  if (a.den > b.den && a.den % b.den === 0n) return { num: a.num + b.num * (a.den / b.den), den: a.den };
+  if (b.den > a.den && b.den % a.den === 0n) return { num: b.num + a.num * (b.den / a.den), den: b.den };
+  return { num: a.num * b.den + b.num * a.den, den: a.den * b.den };
 }
 
 export function sub(a: Exact, b: Exact): Exact {
