@@ -11,6 +11,8 @@ export default defineConfig({
       { find: /^@jixiao\/core$/, replacement: src('core') },
       { find: /^@jixiao\/core\/schema$/, replacement: fileURLToPath(new URL('./packages/core/src/form/form-schema.ts', import.meta.url)) },
       { find: /^@jixiao\/io$/, replacement: src('io') },
+      { find: /^@jixiao\/server$/, replacement: src('server') },
+      { find: /^@jixiao\/core\/schema$/, replacement: fileURLToPath(new URL('./packages/core/src/form/form-schema.ts', import.meta.url)) },
     ],
   },
   test: {

@@ -1,0 +1,55 @@
+/**
+ * Opening the database the configuration names: a SQLite file (the default, nothing to install) or
+ * PostgreSQL (`postgres://…`), behind the same Kysely interface.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import SqliteDatabase from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+/** Which SQL dialect a database speaks (the migrations need it for the few types that differ). */
+export type DialectName = 'sqlite' | 'postgres';
+
+/** An open database. */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  dialect: DialectName;
+  close: () => Promise<void>;
+}
+
+/** Whether a URL names PostgreSQL. */
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//u.test(url);
+}
+
+/** Options beyond the URL. */
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests isolate each suite in its own). */
+  schema?: string;
+  /** PostgreSQL pool size. */
+  poolSize?: number;
+}
+
+/** Opens `url`: `postgres://…`, `:memory:`, or a SQLite file path (its directory is created). */
+export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
+  if (isPostgresUrl(url)) {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', close: () => db.destroy() };
+  }
+  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new SqliteDatabase(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', close: () => db.destroy() };
+}

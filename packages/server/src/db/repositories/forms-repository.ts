@@ -1,0 +1,218 @@
+/**
+ * Forms, their versions and per-indicator reviews: all the SQL about a department's form. The document is
+ * stored as JSON text beside indexed summary columns (state, year, total, grade), so lists never parse it.
+ */
+import type { Finding, FormState, Grade } from '@jixiao/core';
+import type { Kysely, Selectable } from 'kysely';
+import { readDecimal, readNullableDecimal } from '../decimal.js';
+import type { Database, FormTable } from '../schema.js';
+
+/** The columns a list needs: everything but the document and its findings. */
+export interface FormSummary {
+  id: string;
+  departmentId: string;
+  departmentName: string;
+  regionId: string;
+  year: number;
+  state: FormState;
+  version: number;
+  unitName: string;
+  total: number;
+  grade: Grade;
+  errorCount: number;
+  warningCount: number;
+  updatedAt: string;
+}
+
+/** A whole form row: the summary, the document as stored JSON text and its findings. */
+export interface FormRecord extends FormSummary {
+  taskId: string | null;
+  documentJson: string;
+  findings: Finding[];
+  reviewComment: string;
+}
+
+/** What a save writes: the document with its computed summary. */
+export interface FormContent {
+  documentJson: string;
+  findingsJson: string;
+  unitName: string;
+  total: number;
+  grade: Grade;
+  errorCount: number;
+  warningCount: number;
+}
+
+type Row = Selectable<FormTable> & { department_name: string };
+
+function toSummary(row: Omit<Row, 'document' | 'findings' | 'task_id' | 'review_comment' | 'audit_seq' | 'created_at'>): FormSummary {
+  return {
+    id: row.id,
+    departmentId: row.department_id,
+    departmentName: row.department_name,
+    regionId: row.region_id,
+    year: row.year,
+    state: row.state as FormState,
+    version: row.version,
+    unitName: row.unit_name,
+    total: readDecimal(row.total),
+    grade: row.grade as Grade,
+    errorCount: row.error_count,
+    warningCount: row.warning_count,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A form by id, or null. */
+export async function findForm(db: Kysely<Database>, id: string): Promise<FormRecord | null> {
+  const row = await db
+    .selectFrom('forms')
+    .innerJoin('departments', 'departments.id', 'forms.department_id')
+    .selectAll('forms')
+    .select('departments.name as department_name')
+    .where('forms.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return null;
+  return { ...toSummary(row), taskId: row.task_id, documentJson: row.document, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
+}
+
+/** Which forms a list shows: a year, a region, a department, some states (each optional). */
+export interface FormFilter {
+  year?: number | undefined;
+  regionId?: string | undefined;
+  departmentId?: string | undefined;
+  states?: readonly FormState[] | undefined;
+}
+
+/** Form summaries matching a filter, by department name. */
+export async function listForms(db: Kysely<Database>, filter: FormFilter): Promise<FormSummary[]> {
+  let query = db
+    .selectFrom('forms')
+    .innerJoin('departments', 'departments.id', 'forms.department_id')
+    .select([
+      'forms.id', 'forms.department_id', 'forms.region_id', 'forms.year', 'forms.state', 'forms.version', 'forms.unit_name',
+      'forms.total', 'forms.grade', 'forms.error_count', 'forms.warning_count', 'forms.updated_at', 'departments.name as department_name',
+    ])
+    .orderBy('forms.year', 'desc')
+    .orderBy('departments.name');
+  if (filter.year !== undefined) query = query.where('forms.year', '=', filter.year);
+  if (filter.regionId !== undefined) query = query.where('forms.region_id', '=', filter.regionId);
+  if (filter.departmentId !== undefined) query = query.where('forms.department_id', '=', filter.departmentId);
+  if (filter.states !== undefined) query = query.where('forms.state', 'in', [...filter.states]);
+  return (await query.execute()).map(toSummary);
+}
+
+/** The form of a department for a year, if any. */
+export async function findFormIdOf(db: Kysely<Database>, departmentId: string, year: number): Promise<string | null> {
+  const row = await db.selectFrom('forms').select('id').where('department_id', '=', departmentId).where('year', '=', year).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** Stores a new form at version 1. */
+export async function insertForm(
+  db: Kysely<Database>,
+  form: { id: string; departmentId: string; regionId: string; year: number; taskId: string | null; state: FormState; at: string } & FormContent,
+): Promise<void> {
+  await db
+    .insertInto('forms')
+    .values({
+      id: form.id,
+      department_id: form.departmentId,
+      region_id: form.regionId,
+      year: form.year,
+      task_id: form.taskId,
+      state: form.state,
+      version: 1,
+      document: form.documentJson,
+      findings: form.findingsJson,
+      unit_name: form.unitName,
+      total: form.total,
+      grade: form.grade,
+      error_count: form.errorCount,
+      warning_count: form.warningCount,
+      review_comment: '',
+      created_at: form.at,
+      updated_at: form.at,
+    })
+    .execute();
+}
+
+/**
+ * Writes new content and/or state if the form is still at `expectedVersion`, bumping the version.
+ * Returns false when someone else got there first: the caller answers 409, nothing is overwritten.
+ */
+export async function updateFormIfVersion(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  change: { content?: FormContent; state?: FormState; reviewComment?: string; at: string },
+): Promise<boolean> {
+  const { content } = change;
+  const result = await db
+    .updateTable('forms')
+    .set({
+      version: expectedVersion + 1,
+      updated_at: change.at,
+      ...(change.state !== undefined ? { state: change.state } : {}),
+      ...(change.reviewComment !== undefined ? { review_comment: change.reviewComment } : {}),
+      ...(content
+        ? {
+            document: content.documentJson,
+            findings: content.findingsJson,
+            unit_name: content.unitName,
+            total: content.total,
+            grade: content.grade,
+            error_count: content.errorCount,
+            warning_count: content.warningCount,
+          }
+        : {}),
+    })
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
+/** The current version of a form (for a 409's answer). */
+export async function currentVersion(db: Kysely<Database>, id: string): Promise<number | null> {
+  const row = await db.selectFrom('forms').select('version').where('id', '=', id).executeTakeFirst();
+  return row?.version ?? null;
+}
+
+/** Stores the document of a version, so that any two versions can be compared. */
+export async function insertVersion(db: Kysely<Database>, v: { formId: string; version: number; documentJson: string; state: FormState; at: string; userId: string }): Promise<void> {
+  await db
+    .insertInto('form_versions')
+    .values({ form_id: v.formId, version: v.version, document: v.documentJson, state: v.state, created_at: v.at, created_by: v.userId })
+    .execute();
+}
+
+/** The document of one version. */
+export async function findVersionDocument(db: Kysely<Database>, formId: string, version: number): Promise<string | null> {
+  const row = await db.selectFrom('form_versions').select('document').where('form_id', '=', formId).where('version', '=', version).executeTakeFirst();
+  return row?.document ?? null;
+}
+
+/** A reviewer's score and comment on one indicator, beside the self-score. */
+export interface Review {
+  indicatorId: string;
+  score: number | null;
+  comment: string;
+  reviewerId: string;
+  updatedAt: string;
+}
+
+/** Stores (or replaces) the review of one indicator. */
+export async function upsertReview(db: Kysely<Database>, formId: string, review: Review): Promise<void> {
+  await db
+    .insertInto('reviews')
+    .values({ form_id: formId, indicator_id: review.indicatorId, score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt })
+    .onConflict((oc) => oc.columns(['form_id', 'indicator_id']).doUpdateSet({ score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt }))
+    .execute();
+}
+
+/** Every review of a form. */
+export async function listReviews(db: Kysely<Database>, formId: string): Promise<Review[]> {
+  const rows = await db.selectFrom('reviews').selectAll().where('form_id', '=', formId).orderBy('indicator_id').execute();
+  return rows.map((r) => ({ indicatorId: r.indicator_id, score: readNullableDecimal(r.score), comment: r.comment, reviewerId: r.reviewer_id, updatedAt: r.updated_at }));
+}

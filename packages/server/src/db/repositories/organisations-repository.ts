@@ -1,0 +1,53 @@
+/** Regions, departments and their subordinate units. */
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema.js';
+
+/** A department with its region. */
+export interface Department {
+  id: string;
+  regionId: string;
+  name: string;
+  unitCount: number | null;
+}
+
+/** Stores a region. */
+export async function insertRegion(db: Kysely<Database>, region: { id: string; name: string }): Promise<void> {
+  await db.insertInto('regions').values(region).execute();
+}
+
+/** Stores a department. */
+export async function insertDepartment(db: Kysely<Database>, d: Department): Promise<void> {
+  await db.insertInto('departments').values({ id: d.id, region_id: d.regionId, name: d.name, unit_count: d.unitCount }).execute();
+}
+
+/** Stores a subordinate unit. */
+export async function insertUnit(db: Kysely<Database>, unit: { id: string; departmentId: string; name: string }): Promise<void> {
+  await db.insertInto('units').values({ id: unit.id, department_id: unit.departmentId, name: unit.name }).execute();
+}
+
+/** Departments by id. */
+export async function findDepartments(db: Kysely<Database>, ids: readonly string[]): Promise<Department[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('departments').selectAll().where('id', 'in', [...ids]).execute();
+  return rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, unitCount: r.unit_count }));
+}
+
+/** Departments, all or of one region. */
+export async function listDepartments(db: Kysely<Database>, regionId: string | null): Promise<Department[]> {
+  let query = db.selectFrom('departments').selectAll().orderBy('name');
+  if (regionId !== null) query = query.where('region_id', '=', regionId);
+  const rows = await query.execute();
+  return rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, unitCount: r.unit_count }));
+}
+
+/** A region's id by name. */
+export async function findRegionByName(db: Kysely<Database>, name: string): Promise<string | null> {
+  const row = await db.selectFrom('regions').select('id').where('name', '=', name).executeTakeFirst();
+  return row?.id ?? null;
+}
+
+/** A department's id by region and name. */
+export async function findDepartmentByName(db: Kysely<Database>, regionId: string, name: string): Promise<string | null> {
+  const row = await db.selectFrom('departments').select('id').where('region_id', '=', regionId).where('name', '=', name).executeTakeFirst();
+  return row?.id ?? null;
+}

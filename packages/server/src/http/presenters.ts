@@ -1,0 +1,62 @@
+/** Presenters: what the API answers, made from service results (never database rows). */
+import type { DocumentChange, Lang, Problem } from '@jixiao/core';
+import { problemMessage } from '@jixiao/core';
+import type { FormSummary } from '../db/repositories/forms-repository.js';
+import type { User } from '../db/repositories/users-repository.js';
+import type { FormView, HistoryEntry } from '../services/form-service.js';
+
+/** A problem with its message in the caller's language. */
+export function presentProblem(p: Problem, lang: Lang): { severity: string; code: string; path: string; message: string } {
+  return { severity: p.severity, code: p.code, path: p.path, message: problemMessage(p, lang) };
+}
+
+/** A form in a list. */
+export function presentSummary(f: FormSummary): Record<string, unknown> {
+  return {
+    id: f.id,
+    departmentId: f.departmentId,
+    departmentName: f.departmentName,
+    year: f.year,
+    state: f.state,
+    version: f.version,
+    unitName: f.unitName,
+    total: f.total,
+    grade: f.grade,
+    errors: f.errorCount,
+    warnings: f.warningCount,
+    updatedAt: f.updatedAt,
+  };
+}
+
+/**
+ * A whole form: summary, document, score, findings, reviews and the caller's abilities. The stored
+ * document is already canonical JSON: it is spliced into the answer as it is, not parsed and re-serialised.
+ */
+export function presentFormJson(view: FormView, lang: Lang): string {
+  const { form } = view;
+  const head = {
+    ...presentSummary(form),
+    taskId: form.taskId,
+    reviewComment: form.reviewComment,
+    findings: form.findings.map((f) => presentProblem(f, lang)),
+    reviews: view.reviews.map((r) => ({ indicatorId: r.indicatorId, score: r.score, comment: r.comment, updatedAt: r.updatedAt })),
+    abilities: view.abilities,
+  };
+  const json = JSON.stringify(head);
+  return `${json.slice(0, -1)},"document":${form.documentJson}}`;
+}
+
+/** The signed-in user. */
+export function presentUser(u: User): Record<string, unknown> {
+  return { id: u.id, username: u.username, displayName: u.displayName, role: u.role, regionId: u.regionId, departmentId: u.departmentId };
+}
+
+/** A form's history. */
+export function presentHistory(entries: readonly HistoryEntry[]): Record<string, unknown>[] {
+  return entries.map((e) => ({ seq: e.seq, version: e.version, at: e.at, user: { id: e.userId, name: e.userName }, action: e.action, comment: e.comment, changes: e.changes }));
+}
+
+/** The changes between two versions. */
+export function presentChanges(from: number, to: number, changes: readonly DocumentChange[]): Record<string, unknown> {
+  return { from, to, changes };
+}

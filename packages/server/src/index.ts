@@ -1,0 +1,21 @@
+/** @jixiao/server — storage (SQLite or PostgreSQL), accounts and roles, forms with history, review workflow, REST API. */
+export { loadConfig, configSchema } from './config.js';
+export type { ServerConfig } from './config.js';
+export { systemClock, randomIds } from './clock.js';
+export type { Clock, IdGenerator } from './clock.js';
+export { openDatabase, isPostgresUrl } from './db/database.js';
+export type { OpenDatabase, DialectName } from './db/database.js';
+export { migrateToLatest } from './db/migrations.js';
+export { buildApp } from './http/app.js';
+export type { App, AppOptions } from './http/app.js';
+export { argon2Hasher, PRODUCTION_COST } from './services/passwords.js';
+export type { PasswordHasher } from './services/passwords.js';
+export { addUser, MIN_PASSWORD_LENGTH } from './services/auth-service.js';
+export type { NewUser } from './services/auth-service.js';
+export type { ServiceContext } from './services/context.js';
+export { ApiError } from './services/api-error.js';
+export { loadDemoData, DEMO_ACCOUNTS } from './services/demo-data.js';
+export type { DemoAccount, DemoResult } from './services/demo-data.js';
+export { startServer, migrateDatabase } from './server.js';
+export type { RunningServer } from './server.js';
+export { findRegionByName, findDepartmentByName } from './db/repositories/organisations-repository.js';
