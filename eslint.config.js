@@ -43,4 +43,23 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    files: ['packages/server/src/**/*.ts'],
+    ignores: ['packages/server/src/**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: ['@jixiao/cli', '@jixiao/web'], message: 'server depends on core and io only; the CLI and the web app depend on it.' }],
+      }],
+    },
+  },
+  {
+    files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['@jixiao/io', '@jixiao/server', '@jixiao/cli', ...nodeBuiltins], message: 'the web app runs in the browser: it uses core and talks to the server over HTTP.' },
+        ],
+      }],
+    },
+  },
 );
