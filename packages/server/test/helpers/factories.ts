@@ -70,13 +70,18 @@ export async function buildWorld(ctx: ServiceContext): Promise<World> {
   return { regions, departments, regionOf, users };
 }
 
-/** A form of a department in a state; its unit name is a marker no refused answer may contain. */
-export async function buildForm(ctx: ServiceContext, world: World, departmentId: string, state: FormState, year = 2021): Promise<{ id: string; marker: string }> {
+let spareYear = 3000;
+
+/**
+ * A form of a department in a state; its unit name is a marker no refused answer may contain. Without a
+ * year, each form gets a row year of its own (a department has one form a year) and keeps the seed's.
+ */
+export async function buildForm(ctx: ServiceContext, world: World, departmentId: string, state: FormState, year?: number): Promise<{ id: string; marker: string }> {
   const document = seedForm();
   const marker = `机密单位${ctx.newId()}`;
   document.unit.name = marker;
-  document.unit.year = year;
-  const id = await createFormRow(ctx, ctx.db, 'factory', { departmentId, regionId: world.regionOf[departmentId] ?? '', year, taskId: null, document, action: 'create', state });
+  if (year !== undefined) document.unit.year = year;
+  const id = await createFormRow(ctx, ctx.db, 'factory', { departmentId, regionId: world.regionOf[departmentId] ?? '', year: year ?? spareYear++, taskId: null, document, action: 'create', state });
   return { id, marker };
 }
 
