@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action, Actor, FormState } from '@jixiao/core';
 import { can, leavesOf } from '@jixiao/core';
 import type { App } from '@jixiao/server';
+import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { findForm } from '../src/db/repositories/forms-repository.js';
 import { DIALECTS } from './helpers/dialects.js';
 import type { AccountKey, Client, World } from './helpers/factories.js';
@@ -42,7 +43,7 @@ const READS: readonly { name: string; url: (id: string) => string }[] = [
 ];
 
 /** Endpoints that change a form, with the action they need. */
-const WRITES: readonly { name: string; action: Action; send: (app: App, id: string, client: Client | null) => ReturnType<App['inject']> }[] = [
+const WRITES: readonly { name: string; action: Action; send: (app: App, id: string, client: Client | null) => Promise<LightMyRequestResponse> }[] = [
   { name: 'PUT form', action: 'edit', send: (app, id, c) => app.inject({ method: 'PUT', url: `/api/forms/${id}`, headers: as(c, { 'if-match': '1' }), payload: seedForm() }) },
   ...(['submit', 'return', 'approve', 'publish'] as const).map((action) => ({
     name: `POST ${action}`,

@@ -7,13 +7,22 @@ import { requireSession, SESSION_COOKIE } from '../request-auth.js';
 
 const credentials = z.object({ username: z.string().min(1).max(200), password: z.string().min(1).max(1_000) });
 
+function usernameOf(body: unknown): string {
+  return typeof body === 'object' && body !== null && 'username' in body && typeof body.username === 'string' ? body.username : '';
+}
+
 /** POST/GET/DELETE /api/session, PUT /api/session/password. */
 export function registerSessionRoutes(app: App, { ctx, secureCookie }: RouteDeps, loginRateLimit: number): void {
   app.post(
     '/api/session',
     {
       schema: { tags: ['session'], summary: 'Sign in: sets the session cookie, returns the CSRF token for X-CSRF-Token', body: credentials },
-      config: { csrf: false, rateLimit: { max: loginRateLimit, timeWindow: '1 minute' } },
+      config: {
+        csrf: false,
+        // Per address and username, counted after the body is read: guessing one account's password is
+        // throttled, while colleagues behind one office address can still sign in.
+        rateLimit: { max: loginRateLimit, timeWindow: '1 minute', hook: 'preHandler', keyGenerator: (request) => `${request.ip}|${usernameOf(request.body)}` },
+      },
     },
     async (request, reply) => {
       const { token, session } = await login(ctx, request.body.username, request.body.password);
