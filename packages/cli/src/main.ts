@@ -5,6 +5,9 @@ import type { CliIo } from './cli-io.js';
 import { processIo } from './cli-io.js';
 import { runCheck } from './commands/check.js';
 import { runConvert } from './commands/convert.js';
+import { runDbMigrate } from './commands/db.js';
+import { runServe } from './commands/serve.js';
+import { runUserAdd } from './commands/user.js';
 import type { ExitCode } from './exit-codes.js';
 import { EXIT } from './exit-codes.js';
 
@@ -35,6 +38,40 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .addOption(langOption())
     .action(async (input: string, output: string, options: { lang: Lang }) => {
       result.code = await runConvert(input, output, options.lang, io);
+    });
+
+  cli
+    .command('serve')
+    .description('启动服务器 / start the server (SQLite under ./data by default; DATABASE_URL=postgres://… for PostgreSQL)')
+    .option('--port <port>', '端口 / port (default 3000)')
+    .option('--host <host>', '监听地址 / address to listen on (default 127.0.0.1)')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .option('--demo', '加载演示数据 / load the demo district and accounts (refused in production)')
+    .action(async (options: { port?: string; host?: string; databaseUrl?: string; demo?: boolean }) => {
+      result.code = await runServe(options, io);
+    });
+
+  const db = cli.command('db').description('数据库 / database');
+  db.command('migrate')
+    .description('迁移到最新结构 / bring the database to the latest schema')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (options: { databaseUrl?: string }) => {
+      result.code = await runDbMigrate(options, io);
+    });
+
+  const user = cli.command('user').description('账号 / accounts');
+  user
+    .command('add')
+    .description('创建账号 / create an account (password from --password or JIXIAO_PASSWORD)')
+    .requiredOption('--username <name>', '用户名 / username')
+    .requiredOption('--role <role>', 'administrator | reviewer | head | editor')
+    .option('--display-name <name>', '显示名 / display name')
+    .option('--password <password>', '密码 / password (≥ 10 characters)')
+    .option('--region <name>', '地区（审核人）/ region of a reviewer, or of a department')
+    .option('--department <name>', '部门（负责人、填报人）/ department of a head or editor')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (options: { username: string; role: string; displayName?: string; password?: string; region?: string; department?: string; databaseUrl?: string }) => {
+      result.code = await runUserAdd(options, io);
     });
 
   return cli;

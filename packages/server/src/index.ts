@@ -16,6 +16,6 @@ export type { ServiceContext } from './services/context.js';
 export { ApiError } from './services/api-error.js';
 export { loadDemoData, DEMO_ACCOUNTS } from './services/demo-data.js';
 export type { DemoAccount, DemoResult } from './services/demo-data.js';
-export { startServer, migrateDatabase } from './server.js';
+export { startServer, migrateDatabase, serviceContext, withServices } from './server.js';
 export type { RunningServer } from './server.js';
 export { findRegionByName, findDepartmentByName } from './db/repositories/organisations-repository.js';

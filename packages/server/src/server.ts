@@ -4,6 +4,7 @@
  */
 import type { ServerConfig } from './config.js';
 import { randomIds, systemClock } from './clock.js';
+import type { OpenDatabase } from './db/database.js';
 import { openDatabase } from './db/database.js';
 import { migrateToLatest } from './db/migrations.js';
 import type { App } from './http/app.js';
@@ -27,7 +28,7 @@ export async function startServer(config: ServerConfig, demoText: string | null,
   if (config.demo && production) throw new Error('Demo data is refused in production (NODE_ENV=production).');
   const database = openDatabase(config.databaseUrl, { poolSize: config.poolSize });
   await migrateToLatest(database.db, database.dialect);
-  const ctx: ServiceContext = { db: database.db, clock: systemClock, newId: randomIds, passwords: argon2Hasher(), sessionTtlMs: config.sessionTtlHours * 3_600_000 };
+  const ctx = serviceContext(database, config);
   let demo: DemoResult | null = null;
   if (config.demo) {
     if (demoText === null) throw new Error('--demo needs the demo form (demo/panyu-kgxj-2021.txt)');
@@ -44,6 +45,22 @@ export async function startServer(config: ServerConfig, demoText: string | null,
       await database.close();
     },
   };
+}
+
+/** The production service context over an open database: system clock, random ids, argon2id. */
+export function serviceContext(database: OpenDatabase, config: ServerConfig): ServiceContext {
+  return { db: database.db, clock: systemClock, newId: randomIds, passwords: argon2Hasher(), sessionTtlMs: config.sessionTtlHours * 3_600_000 };
+}
+
+/** Runs `work` with services over the configured, migrated database, then closes it (`jixiao user add`). */
+export async function withServices<T>(config: ServerConfig, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const database = openDatabase(config.databaseUrl);
+  try {
+    await migrateToLatest(database.db, database.dialect);
+    return await work(serviceContext(database, config));
+  } finally {
+    await database.close();
+  }
 }
 
 /** Opens the configured database and brings it to the latest schema (`jixiao db migrate`). */
