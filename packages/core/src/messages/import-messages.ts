@@ -136,6 +136,10 @@ export const IMPORT_MESSAGES = {
     zh: () => '没有找到「总分」一行：文本可能不完整，指标表可能缺少末尾部分。',
     en: () => 'No total (总分) line was found: the text may be incomplete and the end of the indicator table missing.',
   },
+  'import.totalMissing': {
+    zh: (p) => `${at(p, 'zh')}「总分」一行只有分值${param(p, 'number')}，没有总得分，总分留空。`,
+    en: (p) => `${at(p, 'en')}the total (总分) line has only the weight ${param(p, 'number')} and no total score; the total is left blank.`,
+  },
   'import.truncatedLine': {
     zh: (p) => `${at(p, 'zh')}文本在一行中间结束（「${param(p, 'text')}」），可能被截断。`,
     en: (p) => `${at(p, 'en')}the text ends in the middle of a line ("${param(p, 'text')}"); it may have been cut off.`,
@@ -164,6 +168,10 @@ export const IMPORT_MESSAGES = {
   'import.unknownLevel1': {
     zh: (p) => `${at(p, 'zh')}一级指标「${param(p, 'name')}」不是管理效能、履职效能或加减分项，按其他类处理。`,
     en: (p) => `${at(p, 'en')}the level-1 indicator ${param(p, 'name')} is not 管理效能, 履职效能 or 加减分项; it is treated as other.`,
+  },
+  'import.tooLong': {
+    zh: (p) => `文本过长，只读取了前${param(p, 'lines')}行（至多${param(p, 'chars')}个字符），其余部分已忽略。`,
+    en: (p) => `The text is too long: only its first ${param(p, 'lines')} lines (${param(p, 'chars')} characters at most) were read; the rest was ignored.`,
   },
   'import.tooManyProblems': {
     zh: (p) => `问题过多，另有${param(p, 'count')}条未列出。`,

@@ -240,3 +240,23 @@ export function splitDefinitionBasis(pieces: readonly Segment[]): TwoCells {
   }
   return { first: cells(pieces, bestCut, 0), second: cells(pieces, bestCut, 1) };
 }
+
+/**
+ * The best place to cut pieces into two cells one after the other, by the wrapped-text costs plus
+ * `extra(k)` for a cut before piece k (1 … n−1); null when there are fewer than two pieces.
+ */
+export function bestCut(pieces: readonly Segment[], extra: (k: number) => number): number | null {
+  const n = pieces.length;
+  if (n < 2 || n > MAX_SEARCH) return null;
+  const lines = linesOf(pieces);
+  let best: number | null = null;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (let k = 1; k < n; k += 1) {
+    const cost = cellCost(lines.slice(0, k)) + cellCost(lines.slice(k)) + sameLineCost(lines, sequential(n, k)) + extra(k);
+    if (cost < bestCost) {
+      bestCost = cost;
+      best = k;
+    }
+  }
+  return best;
+}

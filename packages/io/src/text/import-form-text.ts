@@ -6,8 +6,8 @@
  * assemble-indicators). Printed numbers are kept as printed; what cannot be read is left blank and
  * reported, and a text that is not this form is refused with what was expected.
  */
-import { emptyExpenditureTable, GLOSSARY, SCHEMA_VERSION } from '@jixiao/core';
-import type { FormDocument, ImportCode, Narratives, TermId, WithProblems } from '@jixiao/core';
+import { emptyExpenditureTable, findTerm, GLOSSARY, leavesOf, SCHEMA_VERSION, sumOf, toNumber } from '@jixiao/core';
+import type { FormDocument, ImportCode, Level1Group, Narratives, TermId, WithProblems } from '@jixiao/core';
 import { assembleIndicators } from './assemble-indicators.js';
 import { decodeText, textBinaryReason } from './decode-text.js';
 import { readExpenditure } from './expenditure-table.js';
@@ -24,9 +24,18 @@ import { isFilled, splitLines } from './source-lines.js';
 import { tableItems } from './table-items.js';
 import { findTotalLine, readTotal } from './total-line.js';
 import { findUnitLine, findYear, readUnitInfo } from './unit-info.js';
-import { findTerm } from '@jixiao/core';
 
 type Result = WithProblems<FormDocument | null, ImportCode>;
+
+/**
+ * What is read at most: a form is a few hundred lines and some 15 000 characters; past these limits
+ * the input is something else (appended or hostile), and reading it would only cost time.
+ */
+const MAX_LINES = 20_000;
+const MAX_CHARS = 2_000_000;
+/** What recognition looks at before anything else is read. */
+const RECOGNITION_LINES = 4_000;
+const RECOGNITION_CHARS = 400_000;
 
 const NARRATIVES: readonly { term: TermId; field: keyof Narratives }[] = [
   { term: 'goals', field: 'goals' },
@@ -53,7 +62,10 @@ function firstExpenditureLine(lines: readonly SourceLine[], from: number, to: nu
   for (let i = from; i < to; i += 1) {
     const line = lines[i];
     if (line === undefined || !isFilled(line) || line.text.length > 200) continue;
-    if (segmentsOf(line).some((s) => EXPENDITURE_TERMS.has(findTerm(s.text) ?? 'form'))) return i;
+    if (segmentsOf(line).some((s) => {
+      const term = findTerm(s.text);
+      return term !== null && EXPENDITURE_TERMS.has(term);
+    })) return i;
   }
   return null;
 }
@@ -74,7 +86,7 @@ function countLeaves(drafts: readonly GroupDraft[]): number {
 export function importFormText(text: string): Result {
   const problems = new ImportProblems();
   const fail = (): Result => ({ value: null, problems: problems.all() });
-  if (text.trim() === '') {
+  if (!/\S/u.test(text)) {
     problems.add('import.empty', 'error');
     return fail();
   }
@@ -83,8 +95,9 @@ export function importFormText(text: string): Result {
     problems.add('import.notText', 'error', { detail: binary === 'NUL' ? 'NUL characters' : 'many control characters' });
     return fail();
   }
-  const lines = splitLines(text);
-  const recognition = recognizeLayout(lines);
+  // Recognition reads only the beginning; the same lines, split again in full below, keep their indices.
+  const head = splitLines(text, RECOGNITION_LINES, RECOGNITION_CHARS).lines;
+  const recognition = recognizeLayout(head);
   if (recognition.kind === 'foreign') {
     problems.add('import.unsupportedLayout', 'error', { layout: recognition.layout, evidence: recognition.evidence }, recognition.line);
     return fail();
@@ -94,9 +107,11 @@ export function importFormText(text: string): Result {
     return fail();
   }
   if (recognition.kind === 'titleOnly') {
-    problems.add('import.noIndicatorTable', 'error', {}, lines[recognition.titleIndex]?.number);
+    problems.add('import.noIndicatorTable', 'error', {}, head[recognition.titleIndex]?.number);
     return fail();
   }
+  const { lines, more } = splitLines(text, MAX_LINES, MAX_CHARS);
+  if (more) problems.add('import.tooLong', 'warning', { lines: lines.length, chars: MAX_CHARS });
   const { headerIndex } = recognition;
   const headerLine = (lines[headerIndex] as SourceLine).number;
   if (recognition.titleIndex === null) problems.add('import.noTitle', 'warning', { line: headerLine });
@@ -139,11 +154,20 @@ export function importFormText(text: string): Result {
     return fail();
   }
   const indicators = assembleIndicators(drafts, problems);
-  const total = totalIndex === null ? { total: null, grade: null } : readTotal(lines, totalIndex);
-  if (totalIndex === null) {
-    problems.add('import.noTotal', 'warning');
-    const last = lastFilled(lines);
-    if (last !== null && !/[\r\n]\s*$/u.test(text.slice(-200))) problems.add('import.truncatedLine', 'warning', { text: last.text.slice(-30) }, last.number);
+  const total = totalIndex === null ? { total: null, grade: null, numbers: 0 } : readTotal(lines, totalIndex);
+  if (totalIndex !== null && total.numbers === 1 && total.total !== null && isWeightTotal(total.total, indicators) && !totalAgrees(total.total, indicators)) {
+    // "总分 100" alone is the column of weights, not a score: the printed total is missing.
+    problems.add('import.totalMissing', 'warning', { number: total.total }, (lines[totalIndex] as SourceLine).number);
+    total.total = null;
+  }
+  if (totalIndex === null) problems.add('import.noTotal', 'warning');
+  // A text that stops mid-line may have lost the end of a number ("总分 100 95.7"): say so when the
+  // table is unfinished or the total, if it is the last line, disagrees with the scores.
+  const last = lastFilled(lines);
+  const endsMidLine = last !== null && !/[\r\n\f]\s*$/u.test(text.slice(-200));
+  const totalIsLast = totalIndex !== null && lines[totalIndex] === last;
+  if (endsMidLine && last !== null && (totalIndex === null || (totalIsLast && !totalAgrees(total.total, indicators)))) {
+    problems.add('import.truncatedLine', 'warning', { text: last.text.slice(-30) }, last.number);
   }
   if (problems.hasErrors()) return fail();
   return {
@@ -166,6 +190,19 @@ function sectionEnd(hit: LabelHit, hits: readonly LabelHit[], expenditureStart: 
   for (const other of hits) if (other.start >= hit.end && other.start < end) end = other.start;
   if (expenditureStart !== null && expenditureStart >= hit.end && expenditureStart < end) end = expenditureStart;
   return end;
+}
+
+/** True when a number is the sum of the level-1 weights (the 总分 line's 分值 column, 100). */
+function isWeightTotal(value: number, indicators: Level1Group[]): boolean {
+  const weights = indicators.map((g) => g.weight);
+  return weights.every((w) => w !== null) && Math.abs(toNumber(sumOf(weights)) - value) < 1e-9;
+}
+
+/** True when a printed total is the sum of the leaves' scores (to the cent). */
+function totalAgrees(total: number | null, indicators: Level1Group[]): boolean {
+  if (total === null) return false;
+  const scores = leavesOf({ indicators }).map((l) => l.leaf.selfScore);
+  return Math.abs(toNumber(sumOf(scores)) - total) <= 0.005;
 }
 
 function lastFilled(lines: readonly SourceLine[]): SourceLine | null {

@@ -11,7 +11,9 @@ import type { ImportProblems } from './problems.js';
 import { readLeaf, settleTargetsAndActuals } from './leaf-rows.js';
 import type { LeafDraft } from './leaf-rows.js';
 import { decideAfterLevel1, decideRow } from './row-decision.js';
-import { runText } from './row-shape.js';
+import { isDefinitionLike, runText } from './row-shape.js';
+import { cellsAfterName, cellsBelowNumberedName, definitionAfterName, firstNumberedNameInside, isLevel1Piece, leafNameAfterGroupName } from './lost-numbers.js';
+import { RunQueue } from './run-queue.js';
 import type { Run, RepeatableGroup } from './table-cursor.js';
 import { TableCursor } from './table-cursor.js';
 import type { RowLayout } from './table-header.js';
@@ -59,7 +61,7 @@ function repeatable(group: GroupDraft | null): RepeatableGroup[] {
 
 /** Reads the level-1 groups from the table items. */
 export function readIndicatorTree(items: readonly TableItem[], problems: ImportProblems): GroupDraft[] {
-  const cursor = new TableCursor(items);
+  const cursor = new RunQueue(new TableCursor(items));
   const tree: GroupDraft[] = [];
   let level1: GroupDraft | null = null;
   let level2: GroupDraft | null = null;
@@ -84,6 +86,19 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
     const weights = numberRun?.kind === 'number' ? numberRun.numbers : [];
     const weight = weights[0]?.value ?? null;
 
+    // A level-1 name that lost its weight runs on into the next name: split it off.
+    const first = nameRun.pieces[0];
+    if (nameRun.pieces.length > 1 && first !== undefined && isLevel1Piece(first) && first.line !== nameRun.pieces[1]?.line) {
+      cursor.read();
+      cursor.unread([{ kind: 'text', pieces: nameRun.pieces.slice(1) }]);
+      if (level1 !== null && matchKey(first.text) === matchKey(level1.name)) continue;
+      level1 = { name: first.text, line: first.line, weight: null, category: categoryOfLevel1(first.text), children: [] };
+      tree.push(level1);
+      level2 = null;
+      expect = 'level2';
+      problems.add('import.rowIncomplete', 'warning', { name: first.text, missing: 'weight' }, first.line);
+      continue;
+    }
     const named = isLevel1Name(name, level1?.category ?? null);
     if (named || level1 === null) {
       consume(cursor, runs);
@@ -103,12 +118,48 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
       consume(cursor, runs);
       continue;
     }
+    // A row that lost its weight: its name ran on into its definition (management) or into its cells
+    // printed beside it (duty). It is a leaf with a blank weight; the number after it is its score.
+    const cellsStart =
+      expect === 'level2'
+        ? null
+        : layout === 'management'
+          ? definitionAfterName(nameRun.pieces)
+          : (cellsAfterName(nameRun.pieces) ?? (level2 !== null && remainingWeight(level2) > 0 ? cellsBelowNumberedName(nameRun.pieces) : null));
+    if (cellsStart !== null) {
+      cursor.read();
+      cursor.unread([{ kind: 'text', pieces: nameRun.pieces.slice(cellsStart) }]);
+      const leaf = readLeaf(cursor, layout, { kind: 'text', pieces: nameRun.pieces.slice(0, cellsStart) }, [], problems);
+      (level2 ?? level1).children.push(leaf);
+      leaves.push(leaf);
+      expect = 'any';
+      continue;
+    }
     let kind: 'leaf' | 'group';
     if (expect === 'leaf') kind = 'leaf';
     else if (expect === 'level2' || level2 === null) kind = decideAfterLevel1(layout, runs);
     else kind = decideRow(layout, { weight: level2.weight, childWeights: level2.children.map((c) => c.weight) }, runs);
 
     if (kind === 'group') {
+      // A group that lost its weight runs on into its first leaf's name ("…产业" / "1.年产…"); in
+      // management rows the definition right after the number gives it away.
+      const next = runs[2];
+      const leafStart =
+        layout === 'duty'
+          ? firstNumberedNameInside(nameRun.pieces)
+          : next?.kind === 'text' && isDefinitionLike(next.pieces) && definitionAfterName(next.pieces) === null
+            ? leafNameAfterGroupName(nameRun.pieces)
+            : null;
+      if (leafStart !== null) {
+        cursor.read();
+        cursor.unread([{ kind: 'text', pieces: nameRun.pieces.slice(leafStart) }]);
+        const groupName = runText(nameRun.pieces.slice(0, leafStart));
+        level2 = { name: groupName, line, weight: null, category: level1.category, children: [] };
+        level1.children.push(level2);
+        expect = 'leaf';
+        problems.add('import.rowIncomplete', 'warning', { name: groupName, missing: 'weight' }, line);
+        continue;
+      }
       consume(cursor, runs);
       level2 = { name, line, weight, category: level1.category, children: [] };
       level1.children.push(level2);
@@ -118,7 +169,8 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
     }
     cursor.read();
     if (numberRun?.kind === 'number') cursor.read();
-    const leaf = readLeaf(cursor, layout, nameRun, weights, problems);
+    const completes = level2 !== null && weight !== null && Math.abs(remainingWeight(level2) - weight) < 1e-9;
+    const leaf = readLeaf(cursor, layout, nameRun, weights, problems, completes);
     (level2 ?? level1).children.push(leaf);
     leaves.push(leaf);
     expect = 'any';
@@ -127,8 +179,19 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
   return tree;
 }
 
+/** What is left of a group's weight after its children's; NaN when a weight is blank. */
+function remainingWeight(group: GroupDraft): number {
+  if (group.weight === null) return Number.NaN;
+  let sum = 0;
+  for (const child of group.children) {
+    if (child.weight === null) return Number.NaN;
+    sum += child.weight;
+  }
+  return group.weight - sum;
+}
+
 /** Consumes a name run and the number run after it. */
-function consume(cursor: TableCursor, runs: readonly Run[]): void {
+function consume(cursor: RunQueue, runs: readonly Run[]): void {
   cursor.read();
   if (runs[1]?.kind === 'number') cursor.read();
 }

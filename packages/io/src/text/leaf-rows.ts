@@ -8,7 +8,10 @@
 import type { ImportProblems } from './problems.js';
 import type { Segment } from './segments.js';
 import { chooseOrder, splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
-import type { Run, TableCursor } from './table-cursor.js';
+import { level1InsideCells, nameAfterSideBySideCells, nameInsideDefinition, nextNumberedName } from './lost-numbers.js';
+import type { RunQueue } from './run-queue.js';
+import { isDefinitionLike, startsNumbered } from './row-shape.js';
+import type { Run } from './table-cursor.js';
 import type { RowLayout } from './table-header.js';
 import type { NumberSegment } from './table-items.js';
 import { joinParagraphs, joinWrapped } from './text-join.js';
@@ -40,12 +43,23 @@ function asText(number: NumberSegment): Segment {
   return { text: number.text, line: number.line, value: null };
 }
 
-/** Reads the rest of a leaf row: `nameRun` and `weights` have been consumed from `cursor`. */
-export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & { kind: 'text' }, weights: NumberSegment[], problems: ImportProblems): LeafDraft {
+/**
+ * Reads the rest of a leaf row: `nameRun` and `weights` have been consumed from `queue` (no weights:
+ * the row lost its weight, and its cells follow the name directly).
+ */
+export function readLeaf(
+  queue: RunQueue,
+  layout: RowLayout,
+  nameRun: Run & { kind: 'text' },
+  weights: NumberSegment[],
+  problems: ImportProblems,
+  /** True when this leaf completes its group's weight: a new group's name should come next. */
+  completesGroup = false,
+): LeafDraft {
   const first = nameRun.pieces[0];
   const leaf: LeafDraft = {
     name: joinWrapped(nameRun.pieces),
-    line: first?.line ?? cursor.line(),
+    line: first?.line ?? queue.line(),
     weight: weights[0]?.value ?? null,
     definition: '',
     target: '',
@@ -62,23 +76,42 @@ export function readLeaf(cursor: TableCursor, layout: RowLayout, nameRun: Run & 
   if (weights.length >= 2) {
     score = weights[weights.length - 1] ?? null;
     between = weights.slice(1, -1);
-  } else if (weights.length === 1) {
-    const next = cursor.peek(1)[0];
+  } else {
+    const next = queue.peek(1)[0];
     if (next?.kind === 'text') {
-      cursor.read();
+      queue.read();
       cells = [...next.pieces];
-      const after = cursor.peek(1)[0];
+      const after = queue.peek(1)[0];
       if (after?.kind === 'number') {
-        cursor.read();
+        queue.read();
         score = after.numbers[after.numbers.length - 1] ?? null;
         between = after.numbers.slice(0, -1);
+        // Out of step: the row lost its score, its cells ran on into the next row's name, and the
+        // number read is that row's weight. Give them back.
+        const following = queue.peek(1)[0];
+        const stepped = following?.kind === 'text' && (isDefinitionLike(following.pieces) || completesGroup);
+        const cut =
+          level1InsideCells(cells) ??
+          (layout === 'management'
+            ? stepped
+              ? nameInsideDefinition(cells)
+              : null
+            : (nextNumberedName(leaf.name, cells) ?? (completesGroup && following?.kind === 'text' && startsNumbered(following.pieces) === 1 && weights[0] !== undefined
+                ? nameAfterSideBySideCells(cells, weights[0].line)
+                : null)));
+        if (cut !== null) {
+          queue.unread([{ kind: 'text', pieces: cells.slice(cut) }, after]);
+          cells = cells.slice(0, cut);
+          score = null;
+          between = [];
+        }
       }
     }
   }
   if (layout === 'duty') cells.push(...between.map(asText));
   else for (const extra of between) problems.add('import.unexpectedNumber', 'warning', { number: extra.text, name: leaf.name }, extra.line);
   leaf.selfScore = score?.value ?? null;
-  const trailing = score === null ? [] : cursor.takeSameLine(score.line);
+  const trailing = score === null ? [] : queue.takeSameLine(score.line);
   if (layout === 'management') {
     const { first: definition, second: basis } = splitDefinitionBasis(cells);
     leaf.definition = cellText(definition);

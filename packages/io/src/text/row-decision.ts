@@ -7,6 +7,7 @@
  */
 import type { Run } from './table-cursor.js';
 import type { RowLayout } from './table-header.js';
+import { definitionAfterName } from './lost-numbers.js';
 import { isDefinitionLike, startsNumbered } from './row-shape.js';
 
 const EPSILON = 1e-6;
@@ -53,6 +54,8 @@ export function decideAfterLevel1(layout: RowLayout, runs: readonly Run[]): 'lea
   const [name, numbers, next] = runs;
   if (name?.kind !== 'text' || numbers?.kind !== 'number') return 'group';
   if (numbers.numbers.length >= 2) return 'leaf';
-  if (layout === 'management' && next?.kind === 'text' && isDefinitionLike(next.pieces)) return 'leaf';
+  // A definition right after the name makes it a leaf, unless that "definition" is a leaf's name run
+  // on into its definition (the leaf lost its weight): then this is the group above it.
+  if (layout === 'management' && next?.kind === 'text' && isDefinitionLike(next.pieces) && definitionAfterName(next.pieces) === null) return 'leaf';
   return 'group';
 }

@@ -26,10 +26,37 @@ export function isPageNumber(text: string): boolean {
   return text.length <= 24 && PAGE_NUMBER.test(text.normalize('NFKC'));
 }
 
-/** The lines of a text. Linear in its length. */
-export function splitLines(text: string): SourceLine[] {
+/** Where the next line break at or after `from` starts, and how long it is (0 at the end). */
+function nextBreak(text: string, from: number, end: number): { at: number; length: number } {
+  for (let i = from; i < end; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) return { at: i, length: 1 };
+    if (c === 0x0d) return { at: i, length: text.charCodeAt(i + 1) === 0x0a ? 2 : 1 };
+  }
+  return { at: end, length: 0 };
+}
+
+/** The raw lines (any line ends) of the first `maxLines` lines and `maxChars` characters of a text. */
+function rawLines(text: string, maxLines: number, maxChars: number): { lines: string[]; more: boolean } {
+  const lines: string[] = [];
+  const end = Math.min(text.length, maxChars);
+  let start = 0;
+  while (lines.length < maxLines) {
+    const { at, length } = nextBreak(text, start, end);
+    lines.push(text.slice(start, at));
+    if (length === 0) return { lines, more: end < text.length };
+    start = at + length;
+  }
+  return { lines, more: start < text.length };
+}
+
+/**
+ * The lines of a text, at most `maxLines` lines and `maxChars` characters of it (`more` says whether
+ * the text went on). Linear in the part read: a huge input costs only what is looked at.
+ */
+export function splitLines(text: string, maxLines = Number.POSITIVE_INFINITY, maxChars = Number.POSITIVE_INFINITY): { lines: SourceLine[]; more: boolean } {
   const out: SourceLine[] = [];
-  const raw = text.split(/\r\n|\r|\n/u);
+  const { lines: raw, more } = rawLines(text, maxLines, maxChars);
   for (let i = 0; i < raw.length; i += 1) {
     let line = raw[i] ?? '';
     if (i === 0 && line.startsWith('\uFEFF')) line = line.slice(1);
@@ -45,7 +72,7 @@ export function splitLines(text: string): SourceLine[] {
       out.push({ number: i + 1, kind: 'text', text: trimmed, indented: trimmed !== '' && INDENT.test(part) });
     }
   }
-  return out;
+  return { lines: out, more };
 }
 
 /** True for a text line with something on it. */

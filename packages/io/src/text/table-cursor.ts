@@ -109,8 +109,11 @@ export class TableCursor {
       p += 1;
     }
     if (key !== group.key) return pos;
+    // The reprinted weight: the group's own, or any number beside the name when the group's weight was
+    // never read (it is not a score: rows do not start with numbers).
     const weight = this.items[p];
-    if (weight?.kind === 'number' && group.weight !== null && weight.segment.value === group.weight) p += 1;
+    const name = this.items[p - 1];
+    if (weight?.kind === 'number' && (group.weight !== null ? weight.segment.value === group.weight : name?.kind === 'text' && name.segment.line === weight.segment.line)) p += 1;
     return p;
   }
 

@@ -27,7 +27,7 @@ export function findTotalLine(lines: readonly SourceLine[], from: number, to: nu
 }
 
 /** The printed total and grade from the total line and the few lines after it. */
-export function readTotal(lines: readonly SourceLine[], index: number): { total: number | null; grade: Grade | null } {
+export function readTotal(lines: readonly SourceLine[], index: number): { total: number | null; grade: Grade | null; numbers: number } {
   const line = lines[index] as SourceLine;
   const segments = segmentsOf(line).slice(1);
   const numbers = segments.filter((s) => s.value !== null);
@@ -45,5 +45,5 @@ export function readTotal(lines: readonly SourceLine[], index: number): { total:
       }
     }
   }
-  return { total, grade };
+  return { total, grade, numbers: numbers.length };
 }
