@@ -126,5 +126,6 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerTaskRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerPublicRoutes(app, deps);
+  await app.register((await import('./web-app.js')).webApp);
   return app;
 }

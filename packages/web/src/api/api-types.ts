@@ -1,0 +1,102 @@
+/** What the server answers (packages/server/src/http/presenters.ts), as the web app reads it. */
+import type { Action, DocumentChange, FormDocument, Grade, Role, Severity } from '@jixiao/core';
+import type { FormListItem } from '../model/work-queue.js';
+
+/** The signed-in user. */
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  regionId: string | null;
+  departmentId: string | null;
+}
+
+/** POST/GET /api/session. */
+export interface SessionAnswer {
+  user: SessionUser;
+  csrfToken: string;
+}
+
+/** A problem with its message in the caller's language. */
+export interface PresentedProblem {
+  severity: Severity;
+  code: string;
+  path: string;
+  message: string;
+}
+
+/** A reviewer's score and comment on one indicator. */
+export interface ReviewAnswer {
+  indicatorId: string;
+  score: number | null;
+  comment: string;
+  updatedAt: string;
+}
+
+/** GET /api/forms/:id: the summary, the document, findings, reviews and the caller's abilities. */
+export interface FormAnswer extends FormListItem {
+  taskId: string | null;
+  reviewComment: string;
+  findings: PresentedProblem[];
+  reviews: ReviewAnswer[];
+  abilities: Action[];
+  document: FormDocument;
+}
+
+/** One entry of GET /api/forms/:id/history. */
+export interface HistoryAnswer {
+  seq: number;
+  version: number;
+  at: string;
+  user: { id: string; name: string };
+  action: string;
+  comment: string;
+  changes: DocumentChange[];
+}
+
+/** A yearly task (reviewers and administrators). */
+export interface TaskAnswer {
+  id: string;
+  regionId: string;
+  year: number;
+  deadline: string;
+  templateId: string;
+  createdAt: string;
+}
+
+/** POST /api/uploads: the parsed file, before anything is saved. */
+export interface UploadPreview {
+  uploadId: string | null;
+  fileName: string;
+  unitName: string | null;
+  year: number | null;
+  total: number | null;
+  grade: string | null;
+  findings: PresentedProblem[];
+  problems: PresentedProblem[];
+}
+
+/** An evidence file. */
+export interface AttachmentAnswer {
+  id: string;
+  indicatorId: string;
+  fileName: string;
+  size: number;
+  contentType: string;
+  createdAt: string;
+}
+
+/** GET /api/public/summary. */
+export interface PublicSummary {
+  count: number;
+  averageTotal: number | null;
+  grades: Record<Grade, number>;
+}
+
+/** A department. */
+export interface DepartmentAnswer {
+  id: string;
+  regionId: string;
+  name: string;
+}

@@ -1,0 +1,231 @@
+/**
+ * The form editor, review view and read-only view in one: the 附件3 layout (unit, narratives,
+ * expenditure, indicator grid) with the total, grade and findings recomputed by core's `checkForm` on
+ * every edit, autosave with the version, workflow buttons from the abilities the server computed, and
+ * — for the finance reviewer — review scores and comments beside the self-scores.
+ */
+import type { FormDocument, TransitionAction } from '@jixiao/core';
+import { checkForm, termLabel, TRANSITION_ACTIONS } from '@jixiao/core';
+import { Alert, App, Button, Card, Dropdown, InputNumber, Popconfirm, Space, Statistic, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { api, ApiFailure } from '../api/api-client.js';
+import type { FormAnswer, ReviewAnswer } from '../api/api-types.js';
+import { useApp, useText } from '../app/app-context.js';
+import { actionLabel, formatScore, gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
+import { navigate } from '../app/navigation.js';
+import { setPrinted } from '../model/form-edits.js';
+import { reviewSums } from '../model/review-sums.js';
+import { AttachmentsPanel } from './attachments-panel.js';
+import { ConflictDialog } from './conflict-dialog.js';
+import { ExpenditureTable } from './expenditure-table.js';
+import { FindingsPanel } from './findings-panel.js';
+import type { ReviewInput } from './indicator-grid.js';
+import { IndicatorGrid } from './indicator-grid.js';
+import type { ReturnInput } from './return-dialog.js';
+import { ReturnDialog } from './return-dialog.js';
+import { NarrativesSection, UnitSection } from './unit-section.js';
+import { useFormDocument } from './use-form-document.js';
+
+const EXPORTS = ['xlsx', 'pdf', 'json', 'csv'] as const;
+
+/** Props: the form as the server answered, and whether it came from the public API. */
+export interface FormEditorProps {
+  answer: FormAnswer;
+  published?: boolean;
+}
+
+/** The editor. */
+export function FormEditor({ answer, published = false }: FormEditorProps): ReactNode {
+  const { lang } = useApp();
+  const t = useText();
+  const { message } = App.useApp();
+  const editable = !published && answer.abilities.includes('edit');
+  const state = useFormDocument(answer, editable);
+  const { doc, edit, saved } = state;
+  const reviewMode = !published && saved.abilities.includes('review');
+  const check = useMemo(() => checkForm(doc), [doc]);
+  const [reviews, setReviews] = useState<ReadonlyMap<string, ReviewAnswer>>(() => new Map(answer.reviews.map((r) => [r.indicatorId, r])));
+  const [returning, setReturning] = useState(false);
+  const [busy, setBusy] = useState<TransitionAction | null>(null);
+  const reviewTimers = useRef(new Map<string, number>());
+  const formPath = `/api/forms/${encodeURIComponent(saved.id)}`;
+
+  const groupSums = useMemo(() => new Map(check.score.groups.map((g) => [g.id, g.enteredSum])), [check]);
+  const sums = useMemo(() => reviewSums(doc, [...reviews.values()]), [doc, reviews]);
+  const transitions = TRANSITION_ACTIONS.filter((a) => !published && saved.abilities.includes(a));
+
+  const onReview = useCallback(
+    (leafId: string, input: ReviewInput) => {
+      setReviews((m) => new Map(m).set(leafId, { indicatorId: leafId, score: input.score, comment: input.comment, updatedAt: '' }));
+      const timers = reviewTimers.current;
+      window.clearTimeout(timers.get(leafId));
+      timers.set(
+        leafId,
+        window.setTimeout(() => {
+          timers.delete(leafId);
+          api(`${formPath}/reviews/${encodeURIComponent(leafId)}`, { method: 'PUT', body: input }).catch((e: unknown) => void message.error(e instanceof ApiFailure ? e.message : String(e)));
+        }, 600),
+      );
+    },
+    [formPath, message],
+  );
+
+  const flushReviews = async (): Promise<void> => {
+    const timers = reviewTimers.current;
+    const pending = [...timers.keys()];
+    for (const id of pending) window.clearTimeout(timers.get(id));
+    timers.clear();
+    await Promise.all(pending.map((id) => {
+      const r = reviews.get(id);
+      return r ? api(`${formPath}/reviews/${encodeURIComponent(id)}`, { method: 'PUT', body: { score: r.score, comment: r.comment } }) : Promise.resolve();
+    }));
+  };
+
+  const transition = async (action: TransitionAction, input: ReturnInput = { comment: '', indicatorComments: [] }): Promise<void> => {
+    setBusy(action);
+    try {
+      const latest = editable ? await state.saveNow() : saved;
+      if (latest === null) return;
+      await flushReviews();
+      const next = await api<FormAnswer>(`${formPath}/transitions`, { method: 'POST', body: { action, ...input, version: latest.version } });
+      state.reset(next);
+      setReviews(new Map(next.reviews.map((r) => [r.indicatorId, r])));
+      setReturning(false);
+      void message.success(t('done', { action: actionLabel(action, lang) }));
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      void message.error(e.message);
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const { total, grade, suggestedTotal, rescaled } = check.score;
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of check.findings) counts[f.severity] += 1;
+  const statusText = { saved: t('saved'), dirty: t('unsaved'), saving: t('saving'), error: t('saveFailed') }[state.status];
+
+  return (
+    <div className="editor">
+      <div>
+        <Card className="gap-bottom">
+          <div className="editor-head">
+            <div>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="form-title">
+                {doc.unit.name} · {doc.unit.year ?? ''} {termLabel('form', lang)}
+              </Typography.Title>
+              <Space>
+                <Tag color={stateColor(saved.state)} data-testid="form-state">{stateLabel(saved.state, lang)}</Tag>
+                <span className="finding-path">{t('version')} {saved.version}</span>
+                {!published && editable && <span data-testid="save-status" data-status={state.status}>{statusText}</span>}
+                {!editable && <Tag>{t('readOnly')}</Tag>}
+              </Space>
+            </div>
+            <div className="total-box" id="form-total">
+              <span>{termLabel('total', lang)}</span>
+              <span className="total-value" data-testid="total">{formatScore(total)}</span>
+              <span className="grade-value" style={{ color: gradeColor(grade) }} data-testid="grade">{gradeText(grade, lang)}</span>
+            </div>
+            <Statistic title={t('suggestedTotal')} value={formatScore(suggestedTotal)} />
+            <Space>
+              <Tag color="red" data-testid="count-error">{t('errors')} {counts.error}</Tag>
+              <Tag color="orange" data-testid="count-warning">{t('warnings')} {counts.warning}</Tag>
+              <Tag color="blue">{t('infos')} {counts.info}</Tag>
+            </Space>
+          </div>
+          {rescaled && <Typography.Text type="secondary">{t('rescaledNote')}</Typography.Text>}
+          <Space wrap style={{ marginTop: 12 }} className="no-print">
+            {editable && (
+              <Button type="primary" onClick={() => void state.saveNow()} loading={state.status === 'saving'} data-testid="save">
+                {t('save')}
+              </Button>
+            )}
+            {transitions.map((action) =>
+              action === 'return' ? (
+                <Button key={action} danger onClick={() => setReturning(true)} data-testid="action-return">
+                  {actionLabel(action, lang)}
+                </Button>
+              ) : (
+                <Popconfirm key={action} title={t('confirmAction', { action: actionLabel(action, lang) })} onConfirm={() => void transition(action)}>
+                  <Button type={action === 'submit' || action === 'approve' ? 'primary' : 'default'} loading={busy === action} data-testid={`action-${action}`}>
+                    {actionLabel(action, lang)}
+                  </Button>
+                </Popconfirm>
+              ),
+            )}
+            {!published && <Button onClick={() => navigate({ name: 'history', id: saved.id })}>{t('history')}</Button>}
+            <Dropdown
+              menu={{
+                items: EXPORTS.map((f) => ({ key: f, label: <a href={`${published ? `/api/public/forms/${encodeURIComponent(saved.id)}` : formPath}/export/${f}`} download>{f.toUpperCase()}</a> })),
+              }}
+            >
+              <Button>{t('exportAs')}</Button>
+            </Dropdown>
+            <Button onClick={() => navigate({ name: 'print', id: saved.id, published })}>{t('print')}</Button>
+          </Space>
+          {state.errorMessage !== null && <Alert type="error" title={state.errorMessage} showIcon style={{ marginTop: 12 }} />}
+          {saved.reviewComment !== '' && !published && (
+            <Alert type={saved.state === 'returned' ? 'error' : 'info'} showIcon style={{ marginTop: 12 }} title={t('returnedBecause')} description={<span data-testid="review-comment">{saved.reviewComment}</span>} />
+          )}
+        </Card>
+
+        {(reviewMode || sums.reviewedCount > 0) && (
+          <Card size="small" title={t('reviewPanel')} className="gap-bottom" data-testid="review-summary">
+            <Space size="large">
+              <Statistic title={t('reviewedCount')} value={sums.reviewedCount} />
+              <Statistic title={t('differenceSum')} value={formatScore(sums.differenceSum)} />
+              <Statistic title={t('reviewedTotal')} value={formatScore(sums.reviewedTotal)} />
+              <Statistic title={termLabel('selfScore', lang)} value={formatScore(total)} />
+            </Space>
+          </Card>
+        )}
+
+        <Card size="small" title={termLabel('unitInfo', lang)} className="gap-bottom">
+          <UnitSection unit={doc.unit} editable={editable} lang={lang} edit={edit} />
+          <NarrativesSection narratives={doc.narratives} editable={editable} lang={lang} edit={edit} />
+        </Card>
+        <Card size="small" title={termLabel('expenditure', lang)} className="gap-bottom">
+          <ExpenditureTable doc={doc} editable={editable} lang={lang} edit={edit} />
+        </Card>
+        <Card size="small" title={t('sectionIndicators')} className="gap-bottom">
+          <IndicatorGrid doc={doc} leafScores={check.score.leaves} groupSums={groupSums} editable={editable} reviewMode={reviewMode} reviews={reviews} lang={lang} edit={edit} onReview={onReview} />
+          <PrintedTotal doc={doc} total={total} grade={grade} editable={editable} edit={edit} />
+        </Card>
+        {!published && <AttachmentsPanel formId={saved.id} doc={doc} canAttach={saved.abilities.includes('attach')} />}
+      </div>
+      <div className="editor-side">
+        <FindingsPanel findings={check.findings} doc={doc} lang={lang} />
+      </div>
+      <ConflictDialog conflict={state.conflict} onResolve={state.resolveConflict} />
+      {returning && (
+        <ReturnDialog
+          open
+          doc={doc}
+          initial={[...reviews.values()].filter((r) => r.comment.trim() !== '').map((r) => ({ indicatorId: r.indicatorId, comment: r.comment }))}
+          onCancel={() => setReturning(false)}
+          onConfirm={(input) => transition('return', input)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** 总分 and 等级 as the form will print them, beside the computed ones, with a button to take those. */
+function PrintedTotal({ doc, total, grade, editable, edit }: { doc: FormDocument; total: number; grade: FormDocument['printedGrade'] & string; editable: boolean; edit: (c: (d: FormDocument) => FormDocument) => void }): ReactNode {
+  const { lang } = useApp();
+  const t = useText();
+  const differs = doc.printedTotal !== total || doc.printedGrade !== grade;
+  return (
+    <Space style={{ marginTop: 12 }} wrap>
+      <span>{t('printedTotalLabel')}</span>
+      <InputNumber aria-label={t('printedTotalLabel')} value={doc.printedTotal} disabled={!editable} step={0.01} onChange={(v) => edit((d) => setPrinted(d, v, d.printedGrade))} />
+      <span>{t('printedGradeLabel')}: {doc.printedGrade ? gradeText(doc.printedGrade, lang) : '—'}</span>
+      {editable && differs && (
+        <Button onClick={() => edit((d) => setPrinted(d, total, grade))} data-testid="use-computed">
+          {t('useComputed')} ({formatScore(total)} {gradeText(grade, lang)})
+        </Button>
+      )}
+    </Space>
+  );
+}

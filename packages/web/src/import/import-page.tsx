@@ -1,0 +1,124 @@
+/**
+ * 导入: upload a .txt / .xlsx / .pdf / .json form (with a progress bar), see what was read — unit, year,
+ * total, grade, findings and reading problems — before anything is saved, then create the department's
+ * draft for that year or replace the existing draft.
+ */
+import { Alert, Button, Card, List, Progress, Select, Space, Statistic, Steps, Tag, Typography, Upload } from 'antd';
+import type { ReactNode } from 'react';
+import { useEffect, useState } from 'react';
+import { api, ApiFailure, uploadFile } from '../api/api-client.js';
+import type { DepartmentAnswer, FormAnswer, PresentedProblem, UploadPreview } from '../api/api-types.js';
+import { useApp, useText } from '../app/app-context.js';
+import { formatScore } from '../app/labels.js';
+import { navigate } from '../app/navigation.js';
+import type { FormListItem } from '../model/work-queue.js';
+
+const SEVERITY_COLORS: Readonly<Record<string, string>> = { error: 'red', warning: 'orange', info: 'blue' };
+
+function ProblemList({ title, problems }: { title: string; problems: readonly PresentedProblem[] }): ReactNode {
+  if (problems.length === 0) return null;
+  return (
+    <List
+      size="small"
+      header={<b>{title}</b>}
+      dataSource={[...problems]}
+      renderItem={(p) => (
+        <List.Item>
+          <Tag color={SEVERITY_COLORS[p.severity]}>{p.severity}</Tag> {p.message} <span className="finding-path">{p.path}</span>
+        </List.Item>
+      )}
+    />
+  );
+}
+
+/** The import wizard. */
+export function ImportPage(): ReactNode {
+  const { user } = useApp();
+  const t = useText();
+  const [progress, setProgress] = useState<number | null>(null);
+  const [preview, setPreview] = useState<UploadPreview | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [departments, setDepartments] = useState<DepartmentAnswer[]>([]);
+  const [departmentId, setDepartmentId] = useState<string | null>(user?.departmentId ?? null);
+  const [forms, setForms] = useState<FormListItem[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    api<{ departments: DepartmentAnswer[] }>('/api/departments').then((a) => setDepartments(a.departments)).catch(() => setDepartments([]));
+    api<{ forms: FormListItem[] }>('/api/forms').then((a) => setForms(a.forms)).catch(() => setForms([]));
+  }, []);
+
+  const existing = preview && departmentId !== null ? forms.find((f) => f.departmentId === departmentId && f.year === preview.year) : undefined;
+  const step = preview === null ? 0 : 1;
+
+  const save = async (): Promise<void> => {
+    if (!preview?.uploadId || departmentId === null) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = existing
+        ? await api<FormAnswer>(`/api/forms/${encodeURIComponent(existing.id)}/upload`, { method: 'POST', body: { uploadId: preview.uploadId }, headers: { 'If-Match': `"${existing.version}"` } })
+        : await api<FormAnswer>('/api/forms', { method: 'POST', body: { departmentId, uploadId: preview.uploadId } });
+      navigate({ name: 'form', id: answer.id });
+    } catch (e) {
+      if (!(e instanceof ApiFailure)) throw e;
+      setError(e.message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title={t('importTitle')}>
+      <Steps current={step} items={[{ title: t('stepUpload') }, { title: t('stepPreview') }, { title: t('stepSave') }]} className="gap-bottom" />
+      <Typography.Paragraph type="secondary">{t('importHint')}</Typography.Paragraph>
+      {error !== null && <Alert type="error" title={error} showIcon className="gap-bottom" />}
+      <Upload.Dragger
+        accept=".txt,.xlsx,.pdf,.json"
+        showUploadList={false}
+        customRequest={({ file }) => {
+          if (!(file instanceof File)) return;
+          setPreview(null);
+          setError(null);
+          setProgress(0);
+          uploadFile<UploadPreview>('/api/uploads', file, (f) => setProgress(Math.round(f * 100)))
+            .then(setPreview)
+            .catch((e: unknown) => {
+              if (e instanceof ApiFailure) {
+                const problems = Array.isArray(e.details['problems']) ? (e.details['problems'] as PresentedProblem[]) : [];
+                setPreview(problems.length ? { uploadId: null, fileName: file.name, unitName: null, year: null, total: null, grade: null, findings: [], problems } : null);
+                setError(e.message);
+              } else setError(String(e));
+            })
+            .finally(() => setProgress(null));
+        }}
+      >
+        <p>{t('chooseFile')}</p>
+        <p className="finding-path">.txt .xlsx .pdf .json</p>
+      </Upload.Dragger>
+      {progress !== null && <Progress percent={progress} data-testid="upload-progress" />}
+      {preview && (
+        <Space orientation="vertical" className="full-width" style={{ marginTop: 16 }}>
+          <Space size="large" wrap>
+            <Statistic title={t('department')} value={preview.unitName ?? '—'} />
+            <Statistic title={t('year')} value={preview.year ?? '—'} groupSeparator="" />
+            <Statistic title="总分" value={formatScore(preview.total)} />
+            <Statistic title="等级" value={preview.grade ?? '—'} />
+          </Space>
+          <ProblemList title={t('importProblems')} problems={preview.problems} />
+          <ProblemList title={t('findings')} problems={preview.findings} />
+          {preview.uploadId !== null && (
+            <Space>
+              {user?.departmentId === null && (
+                <Select style={{ width: 300 }} placeholder={t('department')} value={departmentId} onChange={setDepartmentId} options={departments.map((d) => ({ value: d.id, label: d.name }))} />
+              )}
+              <Button type="primary" loading={busy} disabled={departmentId === null} onClick={() => void save()} data-testid="import-save">
+                {existing ? t('replaceDraft') : t('createDraft')}
+              </Button>
+            </Space>
+          )}
+        </Space>
+      )}
+    </Card>
+  );
+}
