@@ -15,6 +15,7 @@ export * from './messages/message-template.js';
 export * from './messages/import-messages.js';
 export * from './messages/input-messages.js';
 export * from './messages/finding-messages.js';
+export * from './messages/format-messages.js';
 export * from './messages/server-messages.js';
 export * from './messages/render.js';
 export * from './form/grade-label.js';

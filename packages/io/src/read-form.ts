@@ -8,10 +8,12 @@ import { parseFormJson } from './json/parse-form-json.js';
 import { importFormBytes } from './text/import-form-text.js';
 
 /** What a file is read as. */
-export type InputFormat = 'text' | 'json';
+export type InputFormat = 'text' | 'json' | 'xlsx' | 'pdf';
 
 /** Extensions read, with the format each means. */
-export const READABLE_EXTENSIONS: Readonly<Record<string, InputFormat>> = { '.txt': 'text', '.text': 'text', '.json': 'json' };
+export const READABLE_EXTENSIONS: Readonly<Record<string, InputFormat>> = { '.txt': 'text', '.text': 'text', '.json': 'json', '.xlsx': 'xlsx', '.pdf': 'pdf' };
+
+const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean => magic.every((b, i) => bytes[i] === b);
 
 export interface InputFile {
   /** The file's name (only its extension is used). */
@@ -24,10 +26,12 @@ function extensionOf(fileName: string): string {
   return dot <= 0 ? '' : fileName.slice(dot).toLowerCase();
 }
 
-/** The format of an input: by extension; with none, JSON if it starts like JSON, else text. */
+/** The format of an input: by extension; with none, a zip is a workbook, %PDF a PDF, JSON if it starts like JSON, else text. */
 export function formatOf(file: InputFile): InputFormat | null {
   const extension = extensionOf(file.fileName);
   if (extension === '') {
+    if (startsWith(file.bytes, [0x50, 0x4b, 0x03, 0x04])) return 'xlsx';
+    if (startsWith(file.bytes, [0x25, 0x50, 0x44, 0x46])) return 'pdf';
     let i = 0;
     while (i < file.bytes.length && (file.bytes[i] === 0x20 || file.bytes[i] === 0x0a || file.bytes[i] === 0x0d || file.bytes[i] === 0x09 || file.bytes[i] === 0xef || file.bytes[i] === 0xbb || file.bytes[i] === 0xbf)) i++;
     return file.bytes[i] === 0x7b ? 'json' : 'text';
@@ -43,6 +47,11 @@ export async function readForm(file: InputFile): Promise<WithProblems<FormDocume
       return importFormBytes(file.bytes);
     case 'json':
       return parseFormJson(new TextDecoder('utf-8').decode(file.bytes));
+    // Loaded on demand: exceljs and pdfjs-dist take longer to load than a text form takes to check.
+    case 'xlsx':
+      return (await import('./xlsx/read-form-xlsx.js')).readFormXlsx(file.bytes);
+    case 'pdf':
+      return (await import('./pdf/read-form-pdf.js')).readFormPdf(file.bytes);
     case null: {
       const problem: Problem = {
         code: 'input.unknownFormat',

@@ -1,0 +1,255 @@
+/**
+ * PDF pages → the neutral grid, by the table's rules (a "lattice"): the x positions of vertical rules
+ * over all pages give the columns, each page's horizontal rules give its row bands, and where a rule
+ * is missing between two neighbouring boxes they are one merged cell. Text pieces fall into the cell
+ * under their centre; a cell's pieces become lines (by baseline), and lines become text the way the
+ * text importer joins wrapped cells, with first-line indentation starting a paragraph. Text outside the
+ * table (title, year, page numbers) becomes rows of its own above or below it; page numbers are dropped.
+ */
+import type { GridCell, GridRow, GridSheet } from '../grid/grid-model.js';
+import { BLANK_CELL } from '../grid/grid-model.js';
+import { isPageNumber } from '../text/source-lines.js';
+import type { LinePiece } from '../text/text-join.js';
+import { joinParagraphs } from '../text/text-join.js';
+import type { PdfPage, Rule, TextPiece } from './pdf-content.js';
+
+/** Points within which two rule positions are one. */
+const SNAP = 1.5;
+/** Shortest segment taken for a rule. */
+const MIN_RULE = 4;
+
+interface Interval {
+  from: number;
+  to: number;
+}
+
+/** Sorted positions, close ones merged. */
+function cluster(values: readonly number[]): number[] {
+  const sorted = [...values].sort((a, b) => a - b);
+  const out: number[] = [];
+  let group: number[] = [];
+  for (const v of sorted) {
+    if (group.length > 0 && v - (group[group.length - 1] as number) > SNAP) {
+      out.push(group.reduce((s, x) => s + x, 0) / group.length);
+      group = [];
+    }
+    group.push(v);
+  }
+  if (group.length > 0) out.push(group.reduce((s, x) => s + x, 0) / group.length);
+  return out;
+}
+
+function nearest(positions: readonly number[], value: number): number {
+  let best = -1;
+  let distance = SNAP + 0.01;
+  positions.forEach((p, i) => {
+    const d = Math.abs(p - value);
+    if (d < distance) {
+      best = i;
+      distance = d;
+    }
+  });
+  return best;
+}
+
+/** Index of the band [edges[k], edges[k + 1]) holding `value`, or -1. */
+function band(edges: readonly number[], value: number): number {
+  for (let k = 0; k + 1 < edges.length; k += 1) if (value >= (edges[k] as number) && value < (edges[k + 1] as number)) return k;
+  return -1;
+}
+
+function isVertical(r: Rule): boolean {
+  return Math.abs(r.x1 - r.x2) < 1 && Math.abs(r.y1 - r.y2) >= MIN_RULE;
+}
+
+function isHorizontal(r: Rule): boolean {
+  return Math.abs(r.y1 - r.y2) < 1 && Math.abs(r.x1 - r.x2) >= MIN_RULE;
+}
+
+/** Coverage of each rule position: merged intervals along it. */
+function coverage(rules: readonly Rule[], positions: readonly number[], vertical: boolean): Interval[][] {
+  const lists: Interval[][] = positions.map(() => []);
+  for (const r of rules) {
+    const at = nearest(positions, vertical ? r.x1 : r.y1);
+    if (at < 0) continue;
+    const a = vertical ? r.y1 : r.x1;
+    const b = vertical ? r.y2 : r.x2;
+    lists[at]?.push({ from: Math.min(a, b), to: Math.max(a, b) });
+  }
+  return lists.map((list) => {
+    list.sort((p, q) => p.from - q.from);
+    const merged: Interval[] = [];
+    for (const iv of list) {
+      const last = merged[merged.length - 1];
+      if (last !== undefined && iv.from <= last.to + SNAP) last.to = Math.max(last.to, iv.to);
+      else merged.push({ ...iv });
+    }
+    return merged;
+  });
+}
+
+function covers(list: readonly Interval[] | undefined, from: number, to: number): boolean {
+  const inset = Math.min(2, (to - from) / 4);
+  return (list ?? []).some((iv) => iv.from <= from + inset && iv.to >= to - inset);
+}
+
+/** Pieces grouped into lines by baseline, each line's pieces left to right. */
+function linesOf(pieces: readonly TextPiece[]): TextPiece[][] {
+  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
+  const lines: TextPiece[][] = [];
+  for (const piece of sorted) {
+    const line = lines[lines.length - 1];
+    const head = line?.[0];
+    if (line !== undefined && head !== undefined && Math.abs(piece.y - head.y) < 0.5 * Math.max(piece.size, head.size)) line.push(piece);
+    else lines.push([piece]);
+  }
+  for (const line of lines) line.sort((a, b) => a.x - b.x);
+  return lines;
+}
+
+/** A line's text: pieces joined, with a space where a visible gap separates them. */
+function lineText(line: readonly TextPiece[]): string {
+  let out = '';
+  let end: number | null = null;
+  for (const piece of line) {
+    if (end !== null && piece.x - end > 0.25 * piece.size && !out.endsWith(' ')) out += ' ';
+    out += piece.text;
+    end = piece.x + piece.width;
+  }
+  return out.trim();
+}
+
+/** The text of a cell's pieces within its box: lines joined, indented lines starting paragraphs. */
+function cellLines(pieces: readonly TextPiece[], left: number, right: number): LinePiece[] {
+  const lines = linesOf(pieces);
+  const gaps = lines.map((line) => {
+    const first = line[0] as TextPiece;
+    const last = line[line.length - 1] as TextPiece;
+    return { left: first.x - left, right: right - (last.x + last.width), size: first.size };
+  });
+  const pad = Math.min(6, ...gaps.map((g) => g.left));
+  return lines.map((line, k) => {
+    const gap = gaps[k] as { left: number; right: number; size: number };
+    const centred = Math.abs(gap.left - gap.right) < 0.5 * gap.size;
+    return { text: lineText(line), line: k, indented: !centred && gap.left - pad > 0.9 * gap.size };
+  });
+}
+
+/** Rows of text outside the table: one row per line, cells cut where a wide gap separates pieces. */
+function looseRows(pieces: readonly TextPiece[], page: number): GridRow[] {
+  const rows: GridRow[] = [];
+  for (const line of linesOf(pieces)) {
+    const cells: GridCell[] = [];
+    let current: TextPiece[] = [];
+    const flush = (): void => {
+      if (current.length > 0) cells.push({ text: lineText(current), number: null, percent: false, origin: '' });
+      current = [];
+    };
+    for (const piece of line) {
+      const last = current[current.length - 1];
+      if (last !== undefined && piece.x - (last.x + last.width) > 1.5 * piece.size) flush();
+      current.push(piece);
+    }
+    flush();
+    const text = cells.map((c) => c.text).join(' ');
+    if (text === '' || isPageNumber(text)) continue;
+    rows.push({ place: { kind: 'page', page }, cells });
+  }
+  return rows;
+}
+
+interface Region {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  pieces: TextPiece[];
+  cells: number;
+  grid: GridCell | null;
+}
+
+/** One page's rows on the columns `xs` (shared by all pages). */
+function pageRows(page: PdfPage, xs: readonly number[]): GridRow[] {
+  const horizontal = page.rules.filter(isHorizontal);
+  const vertical = page.rules.filter(isVertical);
+  const ys = cluster(horizontal.map((r) => r.y1));
+  const minX = Math.min(...horizontal.map((r) => Math.min(r.x1, r.x2)));
+  const maxX = Math.max(...horizontal.map((r) => Math.max(r.x1, r.x2)));
+  const columns = xs.filter((x) => x >= minX - SNAP && x <= maxX + SNAP);
+  if (ys.length < 2 || columns.length < 2) return looseRows(page.pieces, page.number);
+  const first = xs.indexOf(columns[0] as number);
+  const verticalCover = coverage(vertical, columns, true);
+  const horizontalCover = coverage(horizontal, ys, false);
+  const rowsCount = ys.length - 1;
+  const colsCount = columns.length - 1;
+  const parent = Array.from({ length: rowsCount * colsCount }, (_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    while (parent[i] !== root) {
+      const next = parent[i] as number;
+      parent[i] = root;
+      i = next;
+    }
+    return root;
+  };
+  const union = (a: number, b: number): void => {
+    parent[find(a)] = find(b);
+  };
+  for (let i = 0; i < rowsCount; i += 1) {
+    for (let j = 0; j < colsCount; j += 1) {
+      const here = i * colsCount + j;
+      if (j + 1 < colsCount && !covers(verticalCover[j + 1], ys[i] as number, ys[i + 1] as number)) union(here, here + 1);
+      if (i + 1 < rowsCount && !covers(horizontalCover[i + 1], columns[j] as number, columns[j + 1] as number)) union(here, here + colsCount);
+    }
+  }
+  const regions = new Map<number, Region>();
+  for (let i = 0; i < rowsCount; i += 1) {
+    for (let j = 0; j < colsCount; j += 1) {
+      const root = find(i * colsCount + j);
+      const region = regions.get(root);
+      const box = { top: ys[i] as number, bottom: ys[i + 1] as number, left: columns[j] as number, right: columns[j + 1] as number };
+      if (region === undefined) regions.set(root, { ...box, pieces: [], cells: 1, grid: null });
+      else {
+        region.top = Math.min(region.top, box.top);
+        region.bottom = Math.max(region.bottom, box.bottom);
+        region.left = Math.min(region.left, box.left);
+        region.right = Math.max(region.right, box.right);
+        region.cells += 1;
+      }
+    }
+  }
+  const above: TextPiece[] = [];
+  const below: TextPiece[] = [];
+  for (const piece of page.pieces) {
+    const cx = piece.x + piece.width / 2;
+    const cy = piece.y - piece.size * 0.3;
+    const i = band(ys, cy);
+    const j = band(columns, cx);
+    if (i < 0 || j < 0) (cy < (ys[0] as number) ? above : below).push(piece);
+    else regions.get(find(i * colsCount + j))?.pieces.push(piece);
+  }
+  const rows: GridRow[] = looseRows(above, page.number);
+  for (let i = 0; i < rowsCount; i += 1) {
+    const cells: GridCell[] = xs.slice(0, -1).map(() => BLANK_CELL);
+    for (let j = 0; j < colsCount; j += 1) {
+      const root = find(i * colsCount + j);
+      const region = regions.get(root) as Region;
+      if (region.grid === null) {
+        const lines = cellLines(region.pieces, region.left, region.right);
+        region.grid = { text: joinParagraphs(lines), number: null, percent: false, origin: region.cells > 1 ? `p${page.number}:${root}` : '', lines };
+      }
+      cells[first + j] = region.grid;
+    }
+    rows.push({ place: { kind: 'page', page: page.number }, cells });
+  }
+  rows.push(...looseRows(below, page.number));
+  return rows;
+}
+
+/** The pages as one sheet, or null when no page has a ruled table (the text is then read in reading order). */
+export function pdfGrid(pages: readonly PdfPage[], name = 'PDF'): GridSheet | null {
+  const xs = cluster(pages.flatMap((p) => p.rules.filter(isVertical).map((r) => r.x1)));
+  if (xs.length < 2 || pages.every((p) => !p.rules.some(isHorizontal))) return null;
+  return { name, rows: pages.flatMap((page) => pageRows(page, xs)) };
+}
