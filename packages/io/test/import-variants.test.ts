@@ -201,3 +201,31 @@ describe('the seed printed again in other shapes', () => {
     expect(failures).toEqual([]);
   });
 });
+
+describe('the unit line and the year, printed other ways', () => {
+  const unitLine = '单位名称 广州市番禺区科技工业商务和信息化局 单位数： 6个';
+
+  it.each([
+    ['colons, no spaces, no 个', '单位名称：广州市番禺区科技工业商务和信息化局 单位数：6'],
+    ['a long name wrapped before 单位数', '单位名称 广州市番禺区科技工业商务\n和信息化局 单位数： 6个'],
+    ['the variant label 部门名称', '部门名称 广州市番禺区科技工业商务和信息化局 单位数： 6个'],
+  ])('%s', (_, line) => {
+    const result = importFormText(SEED_TEXT.replace(unitLine, line));
+    expect(result.value?.unit).toEqual(seed.unit);
+    expect(result.problems).toEqual([]);
+  });
+
+  it('a missing 单位数 or year is blank, with a warning saying where', () => {
+    const noCount = importFormText(SEED_TEXT.replace(' 单位数： 6个', ''));
+    expect(noCount.value?.unit).toEqual({ ...seed.unit, unitCount: null });
+    expect(noCount.problems.map((p) => [p.code, p.path])).toEqual([['import.missingUnitCount', '第9行']]);
+    const noYear = importFormText(SEED_TEXT.replace('（2021年度）', ''));
+    expect(noYear.value?.unit.year).toBeNull();
+    expect(noYear.problems.map((p) => p.code)).toEqual(['import.missingYear']);
+  });
+
+  it('a narrative label printed with its text on the same line', () => {
+    const text = SEED_TEXT.replace('未能完成原因\n', '未能完成原因 无\n');
+    expect(importClean(text).narratives.shortfallReasons).toBe('无');
+  });
+});

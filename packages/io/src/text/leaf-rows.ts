@@ -8,9 +8,8 @@
 import type { ImportProblems } from './problems.js';
 import type { Segment } from './segments.js';
 import { chooseOrder, splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
-import { level1InsideCells, nameAfterSideBySideCells, nameInsideDefinition, nextNumberedName } from './lost-numbers.js';
+import { swallowedNameAt } from './lost-numbers.js';
 import type { RunQueue } from './run-queue.js';
-import { isDefinitionLike, startsNumbered } from './row-shape.js';
 import type { Run } from './table-cursor.js';
 import type { RowLayout } from './table-header.js';
 import type { NumberSegment } from './table-items.js';
@@ -89,16 +88,14 @@ export function readLeaf(
         // Out of step: the row lost its score, its cells ran on into the next row's name, and the
         // number read is that row's weight. Give them back.
         const following = queue.peek(1)[0];
-        const stepped = following?.kind === 'text' && (isDefinitionLike(following.pieces) || completesGroup);
-        const cut =
-          level1InsideCells(cells) ??
-          (layout === 'management'
-            ? stepped
-              ? nameInsideDefinition(cells)
-              : null
-            : (nextNumberedName(leaf.name, cells) ?? (completesGroup && following?.kind === 'text' && startsNumbered(following.pieces) === 1 && weights[0] !== undefined
-                ? nameAfterSideBySideCells(cells, weights[0].line)
-                : null)));
+        const cut = swallowedNameAt({
+          layout,
+          name: leaf.name,
+          cells,
+          following: following?.kind === 'text' ? following.pieces : null,
+          completesGroup,
+          weightLine: weights[0]?.line ?? null,
+        });
         if (cut !== null) {
           queue.unread([{ kind: 'text', pieces: cells.slice(cut) }, after]);
           cells = cells.slice(0, cut);

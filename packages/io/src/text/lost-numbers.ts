@@ -153,3 +153,35 @@ export function leafNameAfterGroupName(pieces: readonly Segment[]): number | nul
   const k = bestCut(pieces, (cut) => (nameLike(pieces.slice(0, cut)) && nameLike(pieces.slice(cut)) ? 0 : 100));
   return k !== null && nameLike(pieces.slice(0, k)) && nameLike(pieces.slice(k)) ? k : null;
 }
+
+/** What is known about a row whose cells and score were just read. */
+export interface ReadRow {
+  readonly layout: 'management' | 'duty';
+  readonly name: string;
+  readonly cells: readonly Segment[];
+  /** The text run after the score, if any (the next row's name, when all is in step). */
+  readonly following: readonly Segment[] | null;
+  /** True when the row's weight completes its group's: a new group should come next. */
+  readonly completesGroup: boolean;
+  /** Line of the row's weight, if it had one. */
+  readonly weightLine: number | null;
+}
+
+/**
+ * Where the row's cells swallowed the next row's name (the row lost its score and took the next
+ * weight for it), or null when the row is in step: a level-1 name inside the cells; in management
+ * rows, a name after the definition when a definition (or, closing a group, a name) follows; in duty
+ * rows, the next numbered name, or a group's name after cells printed beside the weight.
+ */
+export function swallowedNameAt(row: ReadRow): number | null {
+  const level1 = level1InsideCells(row.cells);
+  if (level1 !== null) return level1;
+  const following = row.following;
+  if (row.layout === 'management') {
+    return following !== null && (isDefinitionLike(following) || row.completesGroup) ? nameInsideDefinition(row.cells) : null;
+  }
+  const numbered = nextNumberedName(row.name, row.cells);
+  if (numbered !== null || following === null) return numbered;
+  const opensGroup = row.completesGroup && enumerationOf((following[0] as Segment | undefined)?.text ?? '')?.n === 1;
+  return opensGroup && row.weightLine !== null ? nameAfterSideBySideCells(row.cells, row.weightLine) : null;
+}

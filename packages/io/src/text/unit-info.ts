@@ -5,7 +5,7 @@
 import type { UnitInfo } from '@jixiao/core';
 import { matchKey } from '@jixiao/core';
 import type { ImportProblems } from './problems.js';
-import { termKeys, stripLabel } from './labels.js';
+import { stripLabel, termKeys } from './labels.js';
 import { joinWrapped } from './text-join.js';
 import type { SourceLine } from './source-lines.js';
 import { isFilled } from './source-lines.js';
@@ -40,9 +40,20 @@ export function findYear(lines: readonly SourceLine[], from: number, to: number)
   return fallback;
 }
 
+/** A text cut at the 单位数 label: what stands before it, and what after (the count). */
+function atCountLabel(text: string): { before: string; count: string } | null {
+  const keys = termKeys('unitCount');
+  const words = text.split(/\s+/u);
+  for (let w = 0; w < words.length; w += 1) {
+    const rest = stripLabel(words.slice(w).join(' '), keys);
+    if (rest !== null) return { before: words.slice(0, w).join(' '), count: rest };
+  }
+  return null;
+}
+
 /**
- * The unit name and count from the unit line (and the line after it, where a long name wrapped before
- * 单位数). Missing parts are reported and left blank.
+ * The unit name and count from the unit line ("单位名称 广州市…局 单位数： 6个"), or from it and the line
+ * after it, where a long name wrapped before 单位数. Missing parts are reported and left blank.
  */
 export function readUnitInfo(lines: readonly SourceLine[], unitIndex: number | null, year: number | null, problems: ImportProblems): UnitInfo {
   if (year === null) problems.add('import.missingYear', 'warning');
@@ -52,36 +63,24 @@ export function readUnitInfo(lines: readonly SourceLine[], unitIndex: number | n
     return { name: '', unitCount: null, year };
   }
   const unitLine = lines[unitIndex] as SourceLine;
-  const nameKeys = termKeys('unitName');
-  const countKeys = termKeys('unitCount');
-  const afterLabel = stripLabel(unitLine.text, nameKeys) ?? '';
-  // The name runs until the 单位数 label, which may be on the next line when the name wrapped.
+  const afterLabel = stripLabel(unitLine.text, termKeys('unitName')) ?? '';
   const pieces = [{ text: afterLabel, line: unitLine.number }];
-  let countText: string | null = null;
+  let found = atCountLabel(afterLabel);
   let countLine = unitLine.number;
-  for (let k = 0; k < 2 && countText === null; k += 1) {
-    const piece = pieces[pieces.length - 1];
-    if (piece === undefined) break;
-    const words = piece.text.split(/\s+/u);
-    for (let w = 0; w < words.length; w += 1) {
-      const rest = stripLabel(words.slice(w).join(' '), countKeys);
-      if (rest !== null) {
-        piece.text = words.slice(0, w).join(' ');
-        countText = rest;
-        countLine = piece.line;
-        break;
-      }
-    }
-    if (countText === null) {
-      const next = nextFilled(lines, unitIndex + 1);
-      if (next === null || k > 0) break;
-      pieces.push({ text: next.text, line: next.number });
+  if (found !== null) {
+    pieces[0] = { text: found.before, line: unitLine.number };
+  } else {
+    const next = nextFilled(lines, unitIndex + 1);
+    const wrapped = next === null ? null : atCountLabel(next.text);
+    if (next !== null && wrapped !== null) {
+      pieces.push({ text: wrapped.before, line: next.number });
+      found = wrapped;
+      countLine = next.number;
     }
   }
-  if (countText === null) pieces.splice(1);
   const name = joinWrapped(pieces.filter((p) => p.text !== ''));
   if (name === '') problems.add('import.missingUnitName', 'warning', {}, unitLine.number);
-  const count = countText === null ? null : /^(\d{1,6})/u.exec(normalizeForReading(countText).trim());
+  const count = found === null ? null : /^(\d{1,6})/u.exec(normalizeForReading(found.count).trim());
   const unitCount = count?.[1] === undefined ? null : Number(count[1]);
   if (unitCount === null) problems.add('import.missingUnitCount', 'warning', {}, countLine);
   return { name, unitCount, year };
