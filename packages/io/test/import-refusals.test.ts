@@ -5,7 +5,7 @@
 import { hasErrors, leavesOf, problemMessage } from '@jixiao/core';
 import type { FormDocument, Problem } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
-import { importFormText } from '../src/index.js';
+import { importFormText, parseFormJson, serializeForm } from '../src/index.js';
 import { SEED_TEXT } from './helpers/seed.js';
 
 const seed = importFormText(SEED_TEXT).value as FormDocument;
@@ -333,5 +333,58 @@ describe('hostile input', () => {
     expect(codes(result.problems)).toContain('import.tooLong');
     expect(result.problems.length).toBeLessThanOrEqual(101);
     expect(result.value?.indicators[0]).toEqual(seed.indicators[0]);
+  });
+});
+
+describe('whatever is imported can be saved', () => {
+  /** Deterministic damage: lines deleted, inserted, swapped, pieces glued in, words reversed. */
+  function damaged(seedNumber: number): string {
+    let state = seedNumber;
+    const random = (n: number): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % n;
+    };
+    const junk = ['一级指标 分值 二级指标', '管理效能 45', '总分', '\f', '5', '-3', '1.', '（', '。', '履职效能', '加减分项 5', '%', '１２', '\r', '2 4 6'];
+    const lines = SEED_TEXT.split('\n');
+    for (let k = 1 + random(8); k > 0; k -= 1) {
+      const at = random(lines.length);
+      const op = random(5);
+      if (op === 0) lines.splice(at, 1 + random(5));
+      else if (op === 1) lines.splice(at, 0, junk[random(junk.length)] as string);
+      else if (op === 2) {
+        const other = random(lines.length);
+        [lines[at], lines[other]] = [lines[other] as string, lines[at] as string];
+      } else if (op === 3) {
+        const line = lines[at] ?? '';
+        const p = random(line.length + 1);
+        lines[at] = line.slice(0, p) + (junk[random(junk.length)] as string) + line.slice(p);
+      } else lines[at] = (lines[at] ?? '').split(' ').reverse().join(' ');
+    }
+    return lines.join('\n');
+  }
+
+  it('300 damaged copies of the seed: no crash, and every form read is a valid document', () => {
+    let read = 0;
+    for (let i = 1; i <= 300; i += 1) {
+      const result = importFormText(damaged(i * 7919));
+      if (result.value === null) {
+        expect(hasErrors(result.problems)).toBe(true);
+        continue;
+      }
+      read += 1;
+      const back = parseFormJson(serializeForm(result.value));
+      expect(back.problems, `copy ${i}`).toEqual([]);
+      expect(back.value).toEqual(result.value);
+    }
+    expect(read).toBeGreaterThan(200);
+  });
+
+  it('a negative weight is left blank with a warning, not kept as an impossible value', () => {
+    const result = importFormText(SEED_TEXT.replace('结转结余率 2', '结转结余率 -2'));
+    const leaf = leavesOf(result.value as FormDocument).find((l) => l.leaf.name === '结转结余率')?.leaf;
+    expect([leaf?.weight, leaf?.selfScore]).toEqual([null, 2]);
+    expect(result.problems.map((p) => [p.code, p.params['line']])).toEqual([['import.negativeWeight', 135]]);
   });
 });

@@ -173,6 +173,18 @@ export const IMPORT_MESSAGES = {
     zh: (p) => `文本过长，只读取了前${param(p, 'lines')}行（至多${param(p, 'chars')}个字符），其余部分已忽略。`,
     en: (p) => `The text is too long: only its first ${param(p, 'lines')} lines (${param(p, 'chars')} characters at most) were read; the rest was ignored.`,
   },
+  'import.textCut': {
+    zh: (p) => `「${param(p, 'name')}」的${param(p, 'field')}长达${param(p, 'length')}个字符，只保留了前${param(p, 'max')}个。`,
+    en: (p) => `The ${param(p, 'fieldEn')} of ${param(p, 'name')} is ${param(p, 'length')} characters long; only the first ${param(p, 'max')} were kept.`,
+  },
+  'import.tooManyRows': {
+    zh: (p) => `「${param(p, 'name')}」下读到${param(p, 'count')}项，超过上限${param(p, 'max')}项，其余已忽略。`,
+    en: (p) => `${param(p, 'count')} rows were read under ${param(p, 'name')}, more than the limit of ${param(p, 'max')}; the rest were ignored.`,
+  },
+  'import.negativeWeight': {
+    zh: (p) => `${at(p, 'zh')}指标「${param(p, 'name')}」的分值 ${param(p, 'number')} 为负数，已留空。`,
+    en: (p) => `${at(p, 'en')}the weight ${param(p, 'number')} of ${param(p, 'name')} is negative; it is left blank.`,
+  },
   'import.tooManyProblems': {
     zh: (p) => `问题过多，另有${param(p, 'count')}条未列出。`,
     en: (p) => `Too many problems: ${param(p, 'count')} more are not listed.`,

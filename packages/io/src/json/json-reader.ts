@@ -19,8 +19,10 @@ export function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-/** The path of a field in an object / an element in an array. */
+/** The path of a field of the object at `path` ($.unit.name; odd keys quoted: $.unit["a b"]). */
 export const field = (path: string, key: string): string => (/^[A-Za-z_$][\w$]*$/u.test(key) ? `${path}.${key}` : `${path}[${JSON.stringify(key)}]`);
+
+/** The path of an element of the array at `path` ($.indicators[0]). */
 export const element = (path: string, index: number): string => `${path}[${index}]`;
 
 /** Collects the problems of one document. */

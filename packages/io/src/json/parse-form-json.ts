@@ -18,14 +18,10 @@ import type {
   ScoringMethod,
   WithProblems,
 } from '@jixiao/core';
+import { BANDS_MAX, CHILDREN_MAX, ID_MAX, LEVEL1_MAX, NAME_MAX, TEXT_MAX, YEAR_MAX, YEAR_MIN } from '../form-limits.js';
 import type { JsonObject } from './json-reader.js';
 import { element, field, jsonTypeOf, JsonReader } from './json-reader.js';
 
-const TEXT_MAX = 100_000;
-const NAME_MAX = 2_000;
-const ID_MAX = 100;
-const CHILDREN_MAX = 500;
-const LEVEL1_MAX = 50;
 const CATEGORIES: readonly IndicatorCategory[] = ['management', 'duty', 'adjustment', 'other'];
 const RATE_COLUMNS = [...EXPENDITURE_COLUMNS, 'total'] as const;
 
@@ -81,7 +77,7 @@ function readMethod(r: JsonReader, value: unknown, path: string): Read<ScoringMe
       const o = r.object(value, path, ['kind', 'rate', 'bands']);
       if (o === null) return null;
       const rate = readRate(r, o['rate'], field(path, 'rate'));
-      const list = r.array(o['bands'], field(path, 'bands'), 20);
+      const list = r.array(o['bands'], field(path, 'bands'), BANDS_MAX);
       if (list === null) return null;
       const bands = list.map((b, i) => {
         const at = element(field(path, 'bands'), i);
@@ -201,7 +197,7 @@ function readDocument(r: JsonReader, value: unknown): Read<FormDocument> {
   const unitObject = r.object(o['unit'], '$.unit', ['name', 'unitCount', 'year']);
   const unitName = unitObject && r.string(unitObject['name'], '$.unit.name', NAME_MAX);
   const unitCount = unitObject ? r.numberOrNull(unitObject['unitCount'], '$.unit.unitCount', 0, Number.POSITIVE_INFINITY, true) : undefined;
-  const year = unitObject ? r.numberOrNull(unitObject['year'], '$.unit.year', 1949, 2200, true) : undefined;
+  const year = unitObject ? r.numberOrNull(unitObject['year'], '$.unit.year', YEAR_MIN, YEAR_MAX, true) : undefined;
   const narrativeObject = r.object(o['narratives'], '$.narratives', ['goals', 'completion', 'shortfallReasons']);
   const goals = narrativeObject && r.string(narrativeObject['goals'], '$.narratives.goals', TEXT_MAX);
   const completion = narrativeObject && r.string(narrativeObject['completion'], '$.narratives.completion', TEXT_MAX);

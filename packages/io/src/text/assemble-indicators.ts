@@ -1,7 +1,8 @@
 /**
  * The drafts read from the table turned into the form's indicator tree: positional ids ("1", "1.2",
- * "1.2.3"), categories, scoring methods from the common-indicator template. Weights that do not add up
- * are reported (the text may have been misread or cut), but never corrected.
+ * "1.2.3"), categories, scoring methods from the common-indicator template, everything within the
+ * document's limits. Weights that do not add up are reported (the text may have been misread or cut),
+ * but never corrected.
  */
 import { defaultScoringMethod, sumOf, toNumber } from '@jixiao/core';
 import type { IndicatorCategory, IndicatorLeaf, Level1Group, Level2Group } from '@jixiao/core';
@@ -9,6 +10,25 @@ import type { GroupDraft } from './indicator-tree.js';
 import { isGroupDraft } from './indicator-tree.js';
 import type { LeafDraft } from './leaf-rows.js';
 import type { ImportProblems } from './problems.js';
+import { CHILDREN_MAX, LEVEL1_MAX } from '../form-limits.js';
+import { validWeight, withinCount, withinNameLength, withinTextLength } from './within-limits.js';
+
+/** Brings a draft and its children within the document's limits (in place). */
+function limit(node: GroupDraft | LeafDraft, level: 1 | 2, problems: ImportProblems): void {
+  node.weight = validWeight(node.weight, node.name, node.line, problems);
+  if (isGroupDraft(node)) {
+    node.name = withinNameLength(node.name, level === 1 ? 'level1Indicator' : 'level2Indicator', problems);
+    node.children = withinCount(node.children, CHILDREN_MAX, node.name, problems);
+    for (const child of node.children) limit(child, 2, problems);
+    return;
+  }
+  node.name = withinNameLength(node.name, 'level3Indicator', problems);
+  node.definition = withinTextLength(node.definition, 'definition', node.name, problems);
+  node.target = withinTextLength(node.target, 'target', node.name, problems);
+  node.actual = withinTextLength(node.actual, 'actual', node.name, problems);
+  node.basis = withinTextLength(node.basis, 'basis', node.name, problems);
+  node.remark = withinTextLength(node.remark, 'remark', node.name, problems);
+}
 
 function leafOf(draft: LeafDraft, id: string, category: IndicatorCategory): IndicatorLeaf {
   return {
@@ -37,7 +57,9 @@ function checkWeights(draft: GroupDraft, namePath: string, problems: ImportProbl
 }
 
 /** The level-1 groups of the form. */
-export function assembleIndicators(drafts: readonly GroupDraft[], problems: ImportProblems): Level1Group[] {
+export function assembleIndicators(read: readonly GroupDraft[], problems: ImportProblems): Level1Group[] {
+  const drafts = withinCount(read, LEVEL1_MAX, '一级指标', problems);
+  for (const draft of drafts) limit(draft, 1, problems);
   const tree = drafts.map((top, i): Level1Group => {
     const id = String(i + 1);
     checkWeights(top, top.name, problems);

@@ -24,6 +24,7 @@ import { isFilled, splitLines } from './source-lines.js';
 import { tableItems } from './table-items.js';
 import { findTotalLine, readTotal } from './total-line.js';
 import { findUnitLine, findYear, readUnitInfo } from './unit-info.js';
+import { withinNameLength, withinTextLength } from './within-limits.js';
 
 type Result = WithProblems<FormDocument | null, ImportCode>;
 
@@ -120,7 +121,8 @@ export function importFormText(text: string): Result {
   // 单位基本情况 and the year above it.
   const unitIndex = findUnitLine(lines, top, headerIndex);
   const year = findYear(lines, 0, unitIndex ?? headerIndex);
-  const unit = readUnitInfo(lines, unitIndex, year, problems);
+  const read = readUnitInfo(lines, unitIndex, year, problems);
+  const unit = { ...read, name: withinNameLength(read.name, 'unitName', problems) };
 
   // The narrative cells and the expenditure table, between the unit line and the indicator table.
   const from = (unitIndex ?? top) + 1;
@@ -135,7 +137,8 @@ export function importFormText(text: string): Result {
       problems.add('import.missingSection', 'warning', { section: GLOSSARY[term].label, sectionEn: GLOSSARY[term].en });
       continue;
     }
-    narratives[field] = narrativeText(lines, hit.end, sectionEnd(hit, hits, expenditureStart, headerIndex), hit.rest, (lines[hit.end - 1] as SourceLine).number);
+    const text = narrativeText(lines, hit.end, sectionEnd(hit, hits, expenditureStart, headerIndex), hit.rest, (lines[hit.end - 1] as SourceLine).number);
+    narratives[field] = withinTextLength(text, term, GLOSSARY[term].label, problems);
   }
   let expenditure = emptyExpenditureTable();
   if (expenditureStart === null) problems.add('import.expenditureMissing', 'warning');

@@ -9,6 +9,7 @@ import { categoryOfLevel1, findTerm, matchKey } from '@jixiao/core';
 import type { IndicatorCategory } from '@jixiao/core';
 import type { ImportProblems } from './problems.js';
 import { readLeaf, settleTargetsAndActuals } from './leaf-rows.js';
+import { validWeight } from './within-limits.js';
 import type { LeafDraft } from './leaf-rows.js';
 import { decideAfterLevel1, decideRow } from './row-decision.js';
 import { isDefinitionLike, runText } from './row-shape.js';
@@ -84,7 +85,8 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
     const key = matchKey(name);
     const line = nameRun.pieces[0]?.line ?? cursor.line();
     const weights = numberRun?.kind === 'number' ? numberRun.numbers : [];
-    const weight = weights[0]?.value ?? null;
+    // A negative number is no weight (scores may be negative, weights never): blank, with a warning.
+    const weight = validWeight(weights[0]?.value ?? null, name, weights[0]?.line, problems);
 
     // A level-1 name that lost its weight runs on into the next name: split it off.
     const first = nameRun.pieces[0];
@@ -171,6 +173,7 @@ export function readIndicatorTree(items: readonly TableItem[], problems: ImportP
     if (numberRun?.kind === 'number') cursor.read();
     const completes = level2 !== null && weight !== null && Math.abs(remainingWeight(level2) - weight) < 1e-9;
     const leaf = readLeaf(cursor, layout, nameRun, weights, problems, completes);
+    leaf.weight = weight;
     (level2 ?? level1).children.push(leaf);
     leaves.push(leaf);
     expect = 'any';

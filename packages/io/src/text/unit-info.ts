@@ -10,6 +10,7 @@ import { joinWrapped } from './text-join.js';
 import type { SourceLine } from './source-lines.js';
 import { isFilled } from './source-lines.js';
 import { normalizeForReading } from './segments.js';
+import { YEAR_MAX, YEAR_MIN } from '../form-limits.js';
 
 const YEAR = /((?:19|20)\d{2})\s*年/u;
 
@@ -33,7 +34,7 @@ export function findYear(lines: readonly SourceLine[], from: number, to: number)
     if (line === undefined || !isFilled(line)) continue;
     const text = normalizeForReading(line.text.slice(0, 200));
     const m = YEAR.exec(text);
-    if (m?.[1] === undefined) continue;
+    if (m?.[1] === undefined || Number(m[1]) < YEAR_MIN || Number(m[1]) > YEAR_MAX) continue;
     if (text.includes('年度')) return Number(m[1]);
     fallback ??= Number(m[1]);
   }
