@@ -54,6 +54,14 @@ describe('decodeText', () => {
     }
   });
 
+  it('decodes at most maxBytes, even cut inside a character, and says so', () => {
+    const bytes = new TextEncoder().encode('部门整体');
+    const result = decodeText(bytes, { maxBytes: 4 });
+    expect(result.value).toBe('部');
+    expect(result.problems.map((p) => [p.code, p.params['size'], p.params['max']])).toEqual([['import.bytesCut', 12, 4]]);
+    expect(decodeText(utf16('部门整体', true), { maxBytes: 7 }).value).toBe('部门');
+  });
+
   it('refuses no bytes at all as empty', () => {
     expect(decodeText(new Uint8Array()).problems.map((p) => p.code)).toEqual(['import.empty']);
   });

@@ -173,6 +173,10 @@ export const IMPORT_MESSAGES = {
     zh: (p) => `文本过长，只读取了前${param(p, 'lines')}行（至多${param(p, 'chars')}个字符），其余部分已忽略。`,
     en: (p) => `The text is too long: only its first ${param(p, 'lines')} lines (${param(p, 'chars')} characters at most) were read; the rest was ignored.`,
   },
+  'import.bytesCut': {
+    zh: (p) => `文件有${param(p, 'size')}字节，只读取了前${param(p, 'max')}字节。`,
+    en: (p) => `The file has ${param(p, 'size')} bytes; only the first ${param(p, 'max')} were read.`,
+  },
   'import.textCut': {
     zh: (p) => `「${param(p, 'name')}」的${param(p, 'field')}长达${param(p, 'length')}个字符，只保留了前${param(p, 'max')}个。`,
     en: (p) => `The ${param(p, 'fieldEn')} of ${param(p, 'name')} is ${param(p, 'length')} characters long; only the first ${param(p, 'max')} were kept.`,

@@ -41,12 +41,19 @@ export function textBinaryReason(text: string): string | null {
   return binaryReason(sampleCodes(text), text.length);
 }
 
-function decodeWith(encoding: string, bytes: Uint8Array): string | null {
+/** Decodes strictly; `partial` leaves an incomplete character at the end out instead of failing on it. */
+function decodeWith(encoding: string, bytes: Uint8Array, partial: boolean): string | null {
   try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes);
+    return new TextDecoder(encoding, { fatal: true, ignoreBOM: false }).decode(bytes, { stream: partial });
   } catch {
     return null;
   }
+}
+
+/** Options of `decodeText`. */
+export interface DecodeOptions {
+  /** Decode at most this many bytes (the rest is reported, not decoded): bounds the work on huge files. */
+  maxBytes?: number;
 }
 
 /**
@@ -54,8 +61,12 @@ function decodeWith(encoding: string, bytes: Uint8Array): string | null {
  * UTF-16BE); without one, valid UTF-8 is UTF-8, anything else is tried as GB18030 (a superset of GBK
  * and GB2312). Binary and undecodable bytes are refused with `import.notText`.
  */
-export function decodeText(bytes: Uint8Array): WithProblems<string | null, ImportCode> {
+export function decodeText(input: Uint8Array, options: DecodeOptions = {}): WithProblems<string | null, ImportCode> {
   const problems = new ImportProblems();
+  const cut = options.maxBytes !== undefined && input.length > options.maxBytes;
+  // UTF-16 code units are two bytes: cut at an even offset.
+  const bytes = cut ? input.subarray(0, (options.maxBytes ?? 0) & ~1) : input;
+  if (cut) problems.add('import.bytesCut', 'warning', { size: input.length, max: bytes.length });
   const refuse = (why: string): WithProblems<string | null, ImportCode> => {
     problems.add('import.notText', 'error', { detail: why });
     return { value: null, problems: problems.all() };
@@ -70,7 +81,7 @@ export function decodeText(bytes: Uint8Array): WithProblems<string | null, Impor
   else if (bytes[0] === 0xfe && bytes[1] === 0xff) encoding = 'utf-16be';
 
   if (encoding === 'utf-16le' || encoding === 'utf-16be') {
-    const text = decodeWith(encoding, bytes);
+    const text = decodeWith(encoding, bytes, cut);
     if (text === null) return refuse(`invalid ${encoding.toUpperCase()}`);
     const reason = textBinaryReason(text);
     if (reason !== null) return refuse(detail(reason, bytes.length));
@@ -80,10 +91,10 @@ export function decodeText(bytes: Uint8Array): WithProblems<string | null, Impor
   // UTF-8 and GB18030 keep ASCII control bytes as they are, so the bytes can be checked directly.
   const reason = binaryReason(bytes, bytes.length);
   if (reason !== null) return refuse(detail(reason, bytes.length));
-  const utf8 = decodeWith('utf-8', bytes);
+  const utf8 = decodeWith('utf-8', bytes, cut);
   if (utf8 !== null) return { value: utf8, problems: problems.all() };
   if (encoding === 'utf-8') return refuse('invalid UTF-8 after a UTF-8 byte-order mark');
-  const gb = decodeWith('gb18030', bytes);
+  const gb = decodeWith('gb18030', bytes, cut);
   if (gb === null) return refuse('neither UTF-8 nor GB18030');
   problems.add('import.encoding', 'info', { encoding: 'GB18030' });
   return { value: gb, problems: problems.all() };

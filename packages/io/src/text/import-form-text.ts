@@ -216,9 +216,12 @@ function lastFilled(lines: readonly SourceLine[]): SourceLine | null {
   return null;
 }
 
+/** Bytes decoded at most: enough for `MAX_CHARS` characters in any encoding. */
+const MAX_BYTES = MAX_CHARS * 4;
+
 /** Reads a form from a text file's bytes: `decodeText`, then `importFormText`, problems of both. */
 export function importFormBytes(bytes: Uint8Array): Result {
-  const decoded = decodeText(bytes);
+  const decoded = decodeText(bytes, { maxBytes: MAX_BYTES });
   if (decoded.value === null) return { value: null, problems: decoded.problems };
   const imported = importFormText(decoded.value);
   return { value: imported.value, problems: [...decoded.problems, ...imported.problems] };
