@@ -32,6 +32,36 @@ export interface OpenOptions {
   poolSize?: number;
 }
 
+const STATEMENT_CACHE_SIZE = 200;
+
+/**
+ * better-sqlite3 with its prepared statements reused: Kysely prepares every query afresh, which costs more
+ * than running it. Kysely only runs statements to completion (never iterates two at once), so one
+ * statement per SQL text is safe; the cache forgets the oldest beyond a few hundred texts.
+ */
+function withStatementCache(sqlite: SqliteDatabase.Database): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = (source: string): SqliteDatabase.Statement => {
+    let statement = cache.get(source);
+    if (statement === undefined) {
+      statement = sqlite.prepare(source);
+      if (cache.size >= STATEMENT_CACHE_SIZE) {
+        const oldest = cache.keys().next().value;
+        if (oldest !== undefined) cache.delete(oldest);
+      }
+      cache.set(source, statement);
+    }
+    return statement;
+  };
+  return new Proxy(sqlite, {
+    get: (target, key) => {
+      if (key === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 /** Opens `url`: `postgres://…`, `:memory:`, or a SQLite file path (its directory is created). */
 export function openDatabase(url: string, options: OpenOptions = {}): OpenDatabase {
   if (isPostgresUrl(url)) {
@@ -50,6 +80,6 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }

@@ -88,18 +88,33 @@ function conflict(yourVersion: number, current: number | null): ApiError {
 export async function saveForm(ctx: ServiceContext, actor: Actor, id: string, expectedVersion: number, document: FormDocument, action = 'save'): Promise<FormView> {
   const form = await readableForm(ctx, actor, id);
   authorize(actor, 'edit', form);
-  const { content } = formContent(document);
+  const { content, check } = formContent(document);
+  const after = JSON.parse(content.documentJson) as FormDocument;
   const at = nowIso(ctx);
-  await ctx.db.transaction().execute(async (trx) => {
+  const reviews = await ctx.db.transaction().execute(async (trx) => {
     const ok = await updateFormIfVersion(trx, id, expectedVersion, { content, at });
     if (!ok) throw conflict(expectedVersion, await currentVersion(trx, id));
-    // Changes against the version the client saved over (read under the row lock), not what we read before.
-    const before = await findVersionDocument(trx, id, expectedVersion);
-    const changes = documentChanges(before === null ? null : (JSON.parse(before) as FormDocument), JSON.parse(content.documentJson) as FormDocument);
+    // Changes against the version the client saved over (under the row lock); usually the one read above.
+    const before = form.version === expectedVersion ? form.documentJson : await findVersionDocument(trx, id, expectedVersion);
+    const changes = documentChanges(before === null ? null : (JSON.parse(before) as FormDocument), after);
     await insertVersion(trx, { formId: id, version: expectedVersion + 1, documentJson: content.documentJson, state: form.state, at, userId: actor.userId });
     await audit(ctx, trx, id, { version: expectedVersion + 1, userId: actor.userId, action, comment: '', changes });
+    return listReviews(trx, id);
   });
-  return getForm(ctx, actor, id);
+  // The saved record as written in the transaction: no second read.
+  const saved: FormRecord = {
+    ...form,
+    version: expectedVersion + 1,
+    updatedAt: at,
+    documentJson: content.documentJson,
+    findings: check.findings,
+    unitName: content.unitName,
+    total: content.total,
+    grade: content.grade,
+    errorCount: content.errorCount,
+    warningCount: content.warningCount,
+  };
+  return { form: saved, reviews, abilities: abilities(actor, saved) };
 }
 
 /** A reviewer's comment on one indicator given when returning a form. */
