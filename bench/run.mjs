@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { checkForm } from '@jixiao/core';
 import { importFormText, serializeForm } from '@jixiao/io';
+import { formatRows } from './formats.mjs';
 import { generateForm } from './generate-form.mjs';
 import { medianMs, ratioRow } from './measure.mjs';
 
@@ -23,6 +24,9 @@ for (const [label, form] of [['seed (21 management + 15 duty leaves)', seedForm]
 const split = await medianMs(() => seedText.split('\n'));
 const textImport = await medianMs(() => importFormText(seedText));
 rows.push(ratioRow('text import of the seed', textImport, 'splitting the seed into lines', split));
+
+// Excel and PDF, in and out.
+rows.push(...(await formatRows(seedForm)));
 
 function countLeaves(form) {
   return form.indicators.reduce((n, g) => n + g.children.reduce((m, c) => m + (c.kind === 'group' ? c.children.length : 1), 0), 0);

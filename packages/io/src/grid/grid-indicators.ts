@@ -11,13 +11,13 @@ import type { IndicatorCategory } from '@jixiao/core';
 import type { GroupDraft } from '../text/indicator-tree.js';
 import type { LeafDraft } from '../text/leaf-rows.js';
 import type { ImportProblems } from '../text/problems.js';
-import type { LinePiece } from '../text/text-join.js';
-import { joinParagraphs, joinWrapped } from '../text/text-join.js';
+import { joinWrapped } from '../text/text-join.js';
 import { cellNumber, cellText } from './cell-values.js';
 import type { ColumnMap, TableField } from './grid-header.js';
 import { columnMap, isHeaderRow, labelTerm } from './grid-header.js';
 import type { GridCell, GridRow } from './grid-model.js';
 import { cellAt, cellRef, isBlank, isBlankRow } from './grid-model.js';
+import { TextParts } from './text-parts.js';
 
 /** The text fields of a leaf, each shown in one column. */
 const TEXT_FIELDS = ['definition', 'target', 'actual', 'basis', 'remark'] as const satisfies readonly TableField[];
@@ -46,29 +46,6 @@ export interface GridTable {
 export function singleLine(text: string): string {
   if (!text.includes('\n')) return text;
   return joinWrapped(text.split('\n').map((part, line) => ({ text: part.trim(), line })).filter((p) => p.text !== ''));
-}
-
-/** Text built from one or more cells (a leaf continued on the next page), joined as printed lines where known. */
-class TextParts {
-  private text = '';
-  private lines: LinePiece[] | null = [];
-
-  add(cell: GridCell): void {
-    const text = cellText(cell);
-    if (text === '') return;
-    if (this.lines !== null && cell.lines !== undefined && cell.lines.length > 0) {
-      const offset = this.lines.length === 0 ? 0 : (this.lines[this.lines.length - 1]?.line ?? 0) + 1;
-      this.lines.push(...cell.lines.map((l) => ({ ...l, line: l.line + offset })));
-      this.text = joinParagraphs(this.lines);
-      return;
-    }
-    this.lines = null;
-    this.text = this.text === '' ? text : `${this.text}\n${text}`;
-  }
-
-  value(): string {
-    return this.text;
-  }
 }
 
 interface OpenGroup {

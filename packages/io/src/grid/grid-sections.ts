@@ -13,7 +13,8 @@ import { cellNumber, cellPercent, cellText } from './cell-values.js';
 import { labelTerm } from './grid-header.js';
 import { singleLine } from './grid-indicators.js';
 import type { GridCell, GridRow } from './grid-model.js';
-import { cellRef, distinctCells, isBlank } from './grid-model.js';
+import { BLANK_CELL, cellRef, distinctCells, isBlank } from './grid-model.js';
+import { TextParts } from './text-parts.js';
 
 /** What the upper part of the form gave. */
 export interface GridSections {
@@ -60,12 +61,12 @@ function findLabel(rows: readonly GridRow[], term: TermId): Found | null {
   return null;
 }
 
-/** The first non-blank cell right of `col` in its row that is not a label, or null. */
-function valueRightOf(row: GridRow, col: number): GridCell | null {
+/** The first non-blank cell right of `col` in its row that is not a label, with its column, or null. */
+function valueRightOf(row: GridRow, col: number): { col: number; cell: GridCell } | null {
   const origin = row.cells[col]?.origin ?? '';
   for (const { col: c, cell } of distinctCells(row)) {
     if (c <= col || (origin !== '' && cell.origin === origin) || isBlank(cell)) continue;
-    return labelTerm(cellText(cell)) === null ? cell : null;
+    return labelTerm(cellText(cell)) === null ? { col: c, cell } : null;
   }
   return null;
 }
@@ -115,17 +116,33 @@ function readUnit(rows: readonly GridRow[], problems: ImportProblems): UnitInfo 
     const inline = splitAtLabel(nameAt.rest, 'unitCount');
     name = inline.before;
     countText = inline.after;
-    if (name === '') name = singleLine(cellText(valueRightOf(row, nameAt.col) ?? { text: '', number: null, percent: false, origin: '' }));
+    if (name === '') name = singleLine(cellText(valueRightOf(row, nameAt.col)?.cell ?? BLANK_CELL));
   }
   if (countText === null && countAt !== null) {
     countText = countAt.rest === '' ? null : countAt.rest;
-    if (countText === null) countCell = valueRightOf(rows[countAt.index] as GridRow, countAt.col);
+    if (countText === null) countCell = valueRightOf(rows[countAt.index] as GridRow, countAt.col)?.cell ?? null;
     countText ??= countCell === null ? null : cellText(countCell);
   }
   const unitCount = countFrom(countText, countCell);
   if (name === '') problems.add('import.missingUnitName', 'warning', {}, undefined, nameAt === null ? '' : cellRef(rows[nameAt.index] as GridRow, nameAt.col));
   if (unitCount === null) problems.add('import.missingUnitCount', 'warning', {}, undefined, countAt === null ? '' : cellRef(rows[countAt.index] as GridRow, countAt.col));
   return { name, unitCount, year };
+}
+
+/**
+ * A narrative's text: its content cell, and the rows after it that continue it (a narrative longer
+ * than a page goes on in the same column on the next page, with nothing else in the row).
+ */
+function continuedText(rows: readonly GridRow[], content: { index: number; col: number; cell: GridCell }): string {
+  const parts = new TextParts();
+  parts.add(content.cell);
+  for (let i = content.index + 1; i < rows.length; i += 1) {
+    const filled = distinctCells(rows[i] as GridRow).filter(({ cell }) => !isBlank(cell));
+    const only = filled[0];
+    if (filled.length !== 1 || only === undefined || only.col !== content.col || labelTerm(cellText(only.cell)) !== null) break;
+    parts.add(only.cell);
+  }
+  return parts.value();
 }
 
 function readNarratives(rows: readonly GridRow[], problems: ImportProblems): Narratives {
@@ -137,16 +154,17 @@ function readNarratives(rows: readonly GridRow[], problems: ImportProblems): Nar
       continue;
     }
     const row = rows[at.index] as GridRow;
-    let content = valueRightOf(row, at.col);
+    const right = valueRightOf(row, at.col);
+    let content = right === null ? null : { index: at.index, ...right };
     if (content === null) {
       // The label spans its row: the content is the next row with anything in it, unless that is another label.
       let below = at.index + 1;
       while (below < rows.length && below <= at.index + 3 && (rows[below] as GridRow).cells.every(isBlank)) below += 1;
       const next = rows[below];
       const first = next === undefined ? undefined : distinctCells(next).find(({ cell }) => !isBlank(cell));
-      content = first === undefined || labelTerm(cellText(first.cell)) !== null ? null : first.cell;
+      content = first === undefined || labelTerm(cellText(first.cell)) !== null ? null : { index: below, ...first };
     }
-    narratives[field] = content === null ? '' : cellText(content);
+    narratives[field] = content === null ? '' : continuedText(rows, content);
   }
   return narratives;
 }

@@ -4,7 +4,9 @@
  * letters (`joinParagraphs` in text/text-join.ts, the rule PDF-to-text output needs). So a line never
  * breaks inside a Latin word, breaks at a space only between two Latin words (the space is dropped and
  * comes back on reading), never ends or starts with a space, and never starts with what reads as a list
- * marker (1. 二、), which would start a paragraph on reading.
+ * marker (1. 二、), which would start a paragraph on reading. Within those, the usual Chinese rules make
+ * it read well: no line starts with closing punctuation or ends with opening punctuation, and numbers
+ * stay whole.
  */
 import { enumerationOf } from '../text/enumeration.js';
 
@@ -16,6 +18,11 @@ export interface WrappedLine {
 
 const LATIN = /^[A-Za-z]$/u;
 const SPACE = /^\s$/u;
+/** Parts of a number: a line never breaks inside "2304.97" or "98.3%". */
+const NUMERIC = /^[0-9.%]$/u;
+/** Punctuation that never starts a line, and punctuation that never ends one (Chinese line-breaking rules). */
+const NO_LINE_START = /^[，。、；：？！）》」』”’…%,.;:?!)\]}]$/u;
+const NO_LINE_END = /^[（《「『“‘([{]$/u;
 
 function isLatin(ch: string | undefined): boolean {
   return ch !== undefined && LATIN.test(ch);
@@ -32,6 +39,8 @@ function canBreakBefore(chars: readonly string[], at: number): boolean {
   if (isSpace(before)) return false;
   if (isSpace(after)) return isLatin(before) && isLatin(chars[at + 1]) && !isSpace(chars[at + 1]);
   if (isLatin(before) && isLatin(after)) return false;
+  if (before !== undefined && after !== undefined && NUMERIC.test(before) && NUMERIC.test(after)) return false;
+  if ((after !== undefined && NO_LINE_START.test(after)) || (before !== undefined && NO_LINE_END.test(before))) return false;
   return enumerationOf(chars.slice(at, at + 8).join('')) === null;
 }
 

@@ -7,14 +7,11 @@
  */
 import type { FormDocument } from '@jixiao/core';
 import { termLabel } from '@jixiao/core';
-import { layoutForm } from '../layout/form-layout.js';
-import type { CellStyle, LayoutCell } from '../layout/layout-model.js';
-import { rowHeights } from '../layout/row-heights.js';
-import type { WrappedLine } from '../layout/wrap-lines.js';
-import { wrapLines } from '../layout/wrap-lines.js';
-import { paginate } from './paginate.js';
+import type { CellStyle } from '../layout/layout-model.js';
 import type { PlacedCell } from './paginate.js';
-import { CONTENT_BOTTOM, CONTENT_WIDTH, FONT_SIZE, INDENT_EM, lineHeight, MARGIN_X, MIN_ROW_HEIGHT, PAD_X, PAD_Y, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry.js';
+import { CONTENT_BOTTOM, FONT_SIZE, INDENT_EM, lineHeight, PAD_X, PAD_Y, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry.js';
+import { indentsParagraphs, planPages } from './print-plan.js';
+import type { WidthAt } from './print-plan.js';
 
 export interface PdfOptions {
   /** The bytes of a TrueType/OpenType font with Chinese glyphs (Noto Sans SC in the CLI). */
@@ -24,15 +21,10 @@ export interface PdfOptions {
 const SHADED: ReadonlySet<CellStyle> = new Set<CellStyle>(['section', 'header', 'label']);
 const FONT = 'cjk';
 
-/** True for cells whose paragraphs are marked by indentation: text cells holding several. */
-export function indentsParagraphs(cell: LayoutCell): boolean {
-  return cell.style === 'content' && cell.align === 'left' && cell.text.includes('\n');
-}
-
 /** The bytes of the form's PDF (see the module comment). */
 export async function writeFormPdf(form: FormDocument, options: PdfOptions): Promise<Uint8Array> {
   const { default: PDFDocument } = await import('pdfkit');
-  const doc = new PDFDocument({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0, autoFirstPage: false, bufferPages: true, info: { Title: `${termLabel('form')} ${form.unit.name}`.trim(), Creator: 'jixiao', Producer: 'jixiao' } });
+  const doc = new PDFDocument({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0, autoFirstPage: false, info: { Title: `${termLabel('form')} ${form.unit.name}`.trim(), Creator: 'jixiao', Producer: 'jixiao' } });
   const chunks: Uint8Array[] = [];
   doc.on('data', (chunk: Uint8Array) => chunks.push(chunk));
   const finished = new Promise<void>((resolve, reject) => {
@@ -43,7 +35,7 @@ export async function writeFormPdf(form: FormDocument, options: PdfOptions): Pro
   doc.font(FONT);
 
   const widths = new Map<string, number>();
-  const widthAt = (size: number) => (ch: string): number => {
+  const widthAt: WidthAt = (size) => (ch) => {
     const key = `${size}:${ch}`;
     let w = widths.get(key);
     if (w === undefined) {
@@ -53,25 +45,7 @@ export async function writeFormPdf(form: FormDocument, options: PdfOptions): Pro
     return w;
   };
 
-  const layout = layoutForm(form);
-  const scale = CONTENT_WIDTH / layout.columns.reduce((sum, c) => sum + c.width, 0);
-  const columnX = [MARGIN_X];
-  for (const column of layout.columns) columnX.push((columnX[columnX.length - 1] ?? MARGIN_X) + column.width * scale);
-  const lines: WrappedLine[][] = layout.cells.map((cell) => {
-    if (cell.text === '') return [];
-    const size = FONT_SIZE[cell.style];
-    const width = (columnX[cell.col + cell.colSpan] ?? 0) - (columnX[cell.col] ?? 0) - 2 * PAD_X;
-    return wrapLines(cell.text, width, widthAt(size), indentsParagraphs(cell) ? INDENT_EM * size : 0);
-  });
-  const cellIndex = new Map(layout.cells.map((cell, i) => [cell, i]));
-  const heightOf = (cell: LayoutCell): number => {
-    const count = lines[cellIndex.get(cell) ?? -1]?.length ?? 0;
-    return count === 0 ? 0 : count * lineHeight(cell.style) + 2 * PAD_Y;
-  };
-  // Title rows are as tall as their line; framed rows never shorter than MIN_ROW_HEIGHT.
-  const heights = rowHeights(layout, heightOf, (r) => (layout.rows[r]?.framed === false ? 0 : MIN_ROW_HEIGHT));
-
-  const pages = paginate({ layout, columnX, lines, heights });
+  const { pages } = planPages(form, widthAt);
   pages.forEach((page, p) => {
     doc.addPage({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0 });
     doc.lineWidth(0.5).strokeColor('#000000');
@@ -91,7 +65,7 @@ export async function writeFormPdf(form: FormDocument, options: PdfOptions): Pro
   return out;
 }
 
-function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, widthAt: (size: number) => (ch: string) => number): void {
+function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, widthAt: WidthAt): void {
   const { cell } = placed;
   if (placed.framed) {
     if (SHADED.has(cell.style)) doc.rect(placed.x, placed.y, placed.width, placed.height).fill('#f2f2f2');
