@@ -1,22 +1,19 @@
 /** 佐证材料: evidence files attached to indicators, listed with download links; upload while editable. */
-import type { FormDocument } from '@jixiao/core';
-import { leavesOf } from '@jixiao/core';
 import { App, Button, Card, List, Select, Space, Upload } from 'antd';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { api, ApiFailure, uploadFile } from '../api/api-client.js';
 import type { AttachmentAnswer } from '../api/api-types.js';
 import { useText } from '../app/app-context.js';
 
 /** The evidence panel of a form. */
-export function AttachmentsPanel({ formId, doc, canAttach }: { formId: string; doc: FormDocument; canAttach: boolean }): ReactNode {
+export const AttachmentsPanel = memo(function AttachmentsPanel({ formId, leafOptions, canAttach }: { formId: string; leafOptions: readonly { value: string; label: string }[]; canAttach: boolean }): ReactNode {
   const t = useText();
   const { message } = App.useApp();
   const [list, setList] = useState<AttachmentAnswer[]>([]);
   const [indicatorId, setIndicatorId] = useState<string | undefined>(undefined);
   const base = `/api/forms/${encodeURIComponent(formId)}/attachments`;
-  const leaves = leavesOf(doc);
-  const nameOf = new Map(leaves.map((l) => [l.leaf.id, l.namePath.join(' / ')]));
+  const nameOf = new Map(leafOptions.map((o) => [o.value, o.label]));
 
   useEffect(() => {
     api<{ attachments: AttachmentAnswer[] }>(base)
@@ -28,7 +25,7 @@ export function AttachmentsPanel({ formId, doc, canAttach }: { formId: string; d
     <Card size="small" title={t('attachments')}>
       {canAttach && (
         <Space wrap className="gap-bottom">
-          <Select style={{ width: 260 }} placeholder={t('attachTo')} showSearch={{ optionFilterProp: 'label' }} value={indicatorId} onChange={setIndicatorId} options={leaves.map((l) => ({ value: l.leaf.id, label: l.namePath.join(' / ') }))} />
+          <Select style={{ width: 260 }} placeholder={t('attachTo')} showSearch={{ optionFilterProp: 'label' }} value={indicatorId} onChange={setIndicatorId} options={[...leafOptions]} />
           <Upload
             showUploadList={false}
             disabled={indicatorId === undefined}
@@ -62,4 +59,4 @@ export function AttachmentsPanel({ formId, doc, canAttach }: { formId: string; d
       />
     </Card>
   );
-}
+});

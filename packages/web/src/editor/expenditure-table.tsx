@@ -2,7 +2,7 @@
  * 年度部门整体支出规模（万元）: budgeted and executed per column of the three breakdowns, the printed
  * rate, and the rate computed live from the figures (rounded half-up to one decimal, as printed).
  */
-import type { ExpenditureColumn, FormDocument, Lang } from '@jixiao/core';
+import type { ExpenditureColumn, ExpenditureTable as ExpenditureTableData, FormDocument, Lang } from '@jixiao/core';
 import { asPercent, EXPENDITURE_BREAKDOWNS, EXPENDITURE_BREAKDOWN_NAMES, EXPENDITURE_COLUMNS, executionRate, formatFixed, termLabel } from '@jixiao/core';
 import type { ReactNode } from 'react';
 import { memo } from 'react';
@@ -14,13 +14,13 @@ const ROWS = ['budgeted', 'executed', 'printedRatePercent'] as const;
 const ROW_TERMS = { budgeted: 'budgeted', executed: 'executed', printedRatePercent: 'executionRate' } as const;
 
 /** The rate computed from the figures of a column, as a printed percentage. */
-function computedRate(doc: FormDocument, column: ExpenditureColumn): string {
-  const rate = executionRate(doc.expenditure.executed[column], doc.expenditure.budgeted[column]);
+function computedRate(expenditure: ExpenditureTableData, column: ExpenditureColumn): string {
+  const rate = executionRate(expenditure.executed[column], expenditure.budgeted[column]);
   return rate === null ? '—' : `${formatFixed(asPercent(rate), 1)}%`;
 }
 
 /** The expenditure table. */
-export const ExpenditureTable = memo(function ExpenditureTable({ doc, editable, lang, edit }: { doc: FormDocument; editable: boolean; lang: Lang; edit: (change: (d: FormDocument) => FormDocument) => void }): ReactNode {
+export const ExpenditureTable = memo(function ExpenditureTable({ expenditure, editable, lang, edit }: { expenditure: ExpenditureTableData; editable: boolean; lang: Lang; edit: (change: (d: FormDocument) => FormDocument) => void }): ReactNode {
   return (
     <table className="sheet" id="expenditure">
       <thead>
@@ -44,7 +44,7 @@ export const ExpenditureTable = memo(function ExpenditureTable({ doc, editable, 
               <td key={column} className="num">
                 <NumberCell
                   place={{ id: `exp-${row}-${column}`, row: ROWS.indexOf(row), col: ci, field: 'expenditure', label: `${termLabel(ROW_TERMS[row], lang)} ${termLabel(column, lang)}` }}
-                  value={doc.expenditure[row][column]}
+                  value={expenditure[row][column]}
                   onValue={(v) => edit((d) => setExpenditureCell(d, row, column, v))}
                   disabled={!editable}
                 />
@@ -55,7 +55,7 @@ export const ExpenditureTable = memo(function ExpenditureTable({ doc, editable, 
         <tr>
           <td className="group-cell">{uiText('rateComputed', lang)}</td>
           {EXPENDITURE_COLUMNS.map((column) => (
-            <td key={column} className="num" data-testid={`rate-${column}`}>{computedRate(doc, column)}</td>
+            <td key={column} className="num" data-testid={`rate-${column}`}>{computedRate(expenditure, column)}</td>
           ))}
         </tr>
       </tbody>

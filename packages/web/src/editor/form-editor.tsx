@@ -4,16 +4,17 @@
  * every edit, autosave with the version, workflow buttons from the abilities the server computed, and
  * — for the finance reviewer — review scores and comments beside the self-scores.
  */
-import type { FormDocument, TransitionAction } from '@jixiao/core';
-import { checkForm, termLabel, TRANSITION_ACTIONS } from '@jixiao/core';
+import type { FormDocument, Lang, TransitionAction } from '@jixiao/core';
+import { checkForm, leavesOf, termLabel, TRANSITION_ACTIONS } from '@jixiao/core';
 import { Alert, App, Button, Card, Dropdown, InputNumber, Popconfirm, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { api, ApiFailure } from '../api/api-client.js';
 import type { FormAnswer, ReviewAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
 import { actionLabel, formatScore, gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
 import { navigate } from '../app/navigation.js';
+import { uiText } from '../i18n/ui-text.js';
 import { setPrinted } from '../model/form-edits.js';
 import { reviewSums } from '../model/review-sums.js';
 import { AttachmentsPanel } from './attachments-panel.js';
@@ -52,7 +53,9 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
   const formPath = `/api/forms/${encodeURIComponent(saved.id)}`;
 
   const groupSums = useMemo(() => new Map(check.score.groups.map((g) => [g.id, g.enteredSum])), [check]);
-  const sums = useMemo(() => reviewSums(doc, [...reviews.values()]), [doc, reviews]);
+  const showReview = reviewMode || reviews.size > 0;
+  // Only where there are reviews: summing 200 indicators exactly on every keystroke is not free.
+  const sums = useMemo(() => (showReview ? reviewSums(doc, [...reviews.values()]) : null), [doc, reviews, showReview]);
   const transitions = TRANSITION_ACTIONS.filter((a) => !published && saved.abilities.includes(a));
 
   const onReview = useCallback(
@@ -101,6 +104,15 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
     }
   };
 
+  const transitionRef = useRef(transition);
+  transitionRef.current = transition;
+  const onTransition = useCallback((action: TransitionAction) => void transitionRef.current(action), []);
+  const onReturn = useCallback(() => setReturning(true), []);
+  const saveNow = state.saveNow;
+  const onSave = useCallback(() => void saveNow(), [saveNow]);
+  const leafOptionsKey = useMemo(() => leavesOf(doc).map((l) => `${l.leaf.id}\u0001${l.namePath.join(' / ')}`).join('\u0002'), [doc]);
+  const leafOptions = useMemo(() => (leafOptionsKey === '' ? [] : leafOptionsKey.split('\u0002').map((x) => { const [value = '', label = ''] = x.split('\u0001'); return { value, label }; })), [leafOptionsKey]);
+
   const { total, grade, suggestedTotal, rescaled } = check.score;
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of check.findings) counts[f.severity] += 1;
@@ -135,42 +147,25 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
             </Space>
           </div>
           {rescaled && <Typography.Text type="secondary">{t('rescaledNote')}</Typography.Text>}
-          <Space wrap style={{ marginTop: 12 }} className="no-print">
-            {editable && (
-              <Button type="primary" onClick={() => void state.saveNow()} loading={state.status === 'saving'} data-testid="save">
-                {t('save')}
-              </Button>
-            )}
-            {transitions.map((action) =>
-              action === 'return' ? (
-                <Button key={action} danger onClick={() => setReturning(true)} data-testid="action-return">
-                  {actionLabel(action, lang)}
-                </Button>
-              ) : (
-                <Popconfirm key={action} title={t('confirmAction', { action: actionLabel(action, lang) })} onConfirm={() => void transition(action)}>
-                  <Button type={action === 'submit' || action === 'approve' ? 'primary' : 'default'} loading={busy === action} data-testid={`action-${action}`}>
-                    {actionLabel(action, lang)}
-                  </Button>
-                </Popconfirm>
-              ),
-            )}
-            {!published && <Button onClick={() => navigate({ name: 'history', id: saved.id })}>{t('history')}</Button>}
-            <Dropdown
-              menu={{
-                items: EXPORTS.map((f) => ({ key: f, label: <a href={`${published ? `/api/public/forms/${encodeURIComponent(saved.id)}` : formPath}/export/${f}`} download>{f.toUpperCase()}</a> })),
-              }}
-            >
-              <Button>{t('exportAs')}</Button>
-            </Dropdown>
-            <Button onClick={() => navigate({ name: 'print', id: saved.id, published })}>{t('print')}</Button>
-          </Space>
+          <FormActions
+            formId={saved.id}
+            editable={editable}
+            published={published}
+            transitions={transitions.join(',')}
+            busy={busy}
+            saving={state.status === 'saving'}
+            lang={lang}
+            onSave={onSave}
+            onTransition={onTransition}
+            onReturn={onReturn}
+          />
           {state.errorMessage !== null && <Alert type="error" title={state.errorMessage} showIcon style={{ marginTop: 12 }} />}
           {saved.reviewComment !== '' && !published && (
             <Alert type={saved.state === 'returned' ? 'error' : 'info'} showIcon style={{ marginTop: 12 }} title={t('returnedBecause')} description={<span data-testid="review-comment">{saved.reviewComment}</span>} />
           )}
         </Card>
 
-        {(reviewMode || sums.reviewedCount > 0) && (
+        {sums !== null && (
           <Card size="small" title={t('reviewPanel')} className="gap-bottom" data-testid="review-summary">
             <Space size="large">
               <Statistic title={t('reviewedCount')} value={sums.reviewedCount} />
@@ -186,13 +181,13 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
           <NarrativesSection narratives={doc.narratives} editable={editable} lang={lang} edit={edit} />
         </Card>
         <Card size="small" title={termLabel('expenditure', lang)} className="gap-bottom">
-          <ExpenditureTable doc={doc} editable={editable} lang={lang} edit={edit} />
+          <ExpenditureTable expenditure={doc.expenditure} editable={editable} lang={lang} edit={edit} />
         </Card>
         <Card size="small" title={t('sectionIndicators')} className="gap-bottom">
           <IndicatorGrid doc={doc} leafScores={check.score.leaves} groupSums={groupSums} editable={editable} reviewMode={reviewMode} reviews={reviews} lang={lang} edit={edit} onReview={onReview} />
           <PrintedTotal doc={doc} total={total} grade={grade} editable={editable} edit={edit} />
         </Card>
-        {!published && <AttachmentsPanel formId={saved.id} doc={doc} canAttach={saved.abilities.includes('attach')} />}
+        {!published && <AttachmentsPanel formId={saved.id} leafOptions={leafOptions} canAttach={saved.abilities.includes('attach')} />}
       </div>
       <div className="editor-side">
         <FindingsPanel findings={check.findings} doc={doc} lang={lang} />
@@ -201,7 +196,7 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
       {returning && (
         <ReturnDialog
           open
-          doc={doc}
+          leafOptions={leafOptions}
           initial={[...reviews.values()].filter((r) => r.comment.trim() !== '').map((r) => ({ indicatorId: r.indicatorId, comment: r.comment }))}
           onCancel={() => setReturning(false)}
           onConfirm={(input) => transition('return', input)}
@@ -229,3 +224,50 @@ function PrintedTotal({ doc, total, grade, editable, edit }: { doc: FormDocument
     </Space>
   );
 }
+
+/** The toolbar: save, the workflow actions the caller may take, history, exports, print. */
+const FormActions = memo(function FormActions(p: {
+  formId: string;
+  editable: boolean;
+  published: boolean;
+  /** The allowed transitions, comma-separated (a string, so the toolbar re-renders only when they change). */
+  transitions: string;
+  busy: TransitionAction | null;
+  saving: boolean;
+  lang: Lang;
+  onSave: () => void;
+  onTransition: (action: TransitionAction) => void;
+  onReturn: () => void;
+}): ReactNode {
+  const { lang } = p;
+  const t = (key: Parameters<typeof uiText>[0], params?: Readonly<Record<string, string>>): string => uiText(key, lang, params);
+  const actions = TRANSITION_ACTIONS.filter((a) => p.transitions.split(',').includes(a));
+  const base = p.published ? `/api/public/forms/${encodeURIComponent(p.formId)}` : `/api/forms/${encodeURIComponent(p.formId)}`;
+  return (
+    <Space wrap style={{ marginTop: 12 }} className="no-print">
+      {p.editable && (
+        <Button type="primary" onClick={p.onSave} loading={p.saving} data-testid="save">
+          {t('save')}
+        </Button>
+      )}
+      {actions.map((action) =>
+        action === 'return' ? (
+          <Button key={action} danger onClick={p.onReturn} data-testid="action-return">
+            {actionLabel(action, lang)}
+          </Button>
+        ) : (
+          <Popconfirm key={action} title={t('confirmAction', { action: actionLabel(action, lang) })} onConfirm={() => p.onTransition(action)}>
+            <Button type={action === 'submit' || action === 'approve' ? 'primary' : 'default'} loading={p.busy === action} data-testid={`action-${action}`}>
+              {actionLabel(action, lang)}
+            </Button>
+          </Popconfirm>
+        ),
+      )}
+      {!p.published && <Button onClick={() => navigate({ name: 'history', id: p.formId })}>{t('history')}</Button>}
+      <Dropdown menu={{ items: EXPORTS.map((f) => ({ key: f, label: <a href={`${base}/export/${f}`} download>{f.toUpperCase()}</a> })) }}>
+        <Button>{t('exportAs')}</Button>
+      </Dropdown>
+      <Button onClick={() => navigate({ name: 'print', id: p.formId, published: p.published })}>{t('print')}</Button>
+    </Space>
+  );
+});

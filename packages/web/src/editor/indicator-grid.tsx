@@ -5,7 +5,7 @@
  * indicators can be added, removed and reordered. Tab/Enter move like a spreadsheet; a column pasted
  * from Excel fills down from the focused cell.
  */
-import type { FormDocument, IndicatorLeaf, Lang, LeafScore, ScoreSuggestion } from '@jixiao/core';
+import type { FormDocument, IndicatorLeaf, Lang, LeafScore, Level1Group, Level2Group, ScoreSuggestion } from '@jixiao/core';
 import { formatFixed, methodLabel, termLabel } from '@jixiao/core';
 import { App } from 'antd';
 import type { ClipboardEvent, KeyboardEvent, ReactNode } from 'react';
@@ -17,7 +17,6 @@ import { uiText } from '../i18n/ui-text.js';
 import { cellId } from '../model/finding-anchor.js';
 import type { LeafPatch } from '../model/form-edits.js';
 import { addLeaf, addLevel2Group, moveLeaf, newDutyLeaf, removeLeaf, unusedId, updateGroup, updateLeaf } from '../model/form-edits.js';
-import type { GridRow } from '../model/grid-rows.js';
 import { gridRows } from '../model/grid-rows.js';
 import { moveKeyOf, nextCell } from '../model/grid-navigation.js';
 import type { PastableField } from '../model/paste-column.js';
@@ -60,8 +59,58 @@ interface RowProps {
   lang: Lang;
   edit: Edit;
   onReview: (leafId: string, review: ReviewInput) => void;
-  /** The merged level-1 / level-2 cells that start on this row. */
-  groupCells: ReactNode;
+  /** The level-1 group whose merged cell starts on this row (null on its other rows). */
+  level1: Level1Group | null;
+  level1Span: number;
+  level1Sum: number;
+  /** The level-2 group whose merged cell starts on this row; `directSpan` for a level 1 without level 2. */
+  level2: Level2Group | null;
+  level2Span: number;
+  level2Sum: number;
+  directSpan: number;
+}
+
+/** 一级指标 cell, merged over its rows: name, weight, the sum of its scores; a new duty goal. */
+function Level1Cell({ group: g, span, sum, editable, lang, edit }: { group: Level1Group; span: number; sum: number; editable: boolean; lang: Lang; edit: Edit }): ReactNode {
+  const duty = g.category === 'duty';
+  return (
+    <td rowSpan={span} className="group-cell" id={`group-${g.id}`} style={{ width: 90 }}>
+      <div>{g.name}</div>
+      <div className="num">{formatScore(g.weight)}</div>
+      <div className="num" title={uiText('computedTotal', lang)}>({formatScore(sum)})</div>
+      {editable && duty && (
+        <button
+          type="button"
+          onClick={() =>
+            edit((d) => {
+              const gid = unusedId(d, 'g');
+              return addLevel2Group(d, g.id, gid, uiText('newGoalName', lang), newDutyLeaf(unusedId(d, 'd'), uiText('newIndicatorName', lang)));
+            })
+          }
+        >
+          + {uiText('addGoal', lang)}
+        </button>
+      )}
+    </td>
+  );
+}
+
+/** 二级指标 cell, merged over its rows; duty goals can be renamed and given indicators. */
+function Level2Cell({ group: g, span, sum, editable, lang, edit }: { group: Level2Group; span: number; sum: number; editable: boolean; lang: Lang; edit: Edit }): ReactNode {
+  const duty = g.category === 'duty';
+  return (
+    <td rowSpan={span} className="group-cell" id={`group-${g.id}`} style={{ width: 150 }}>
+      {editable && duty ? (
+        <textarea aria-label={termLabel('level2Indicator', lang)} value={g.name} rows={Math.min(5, Math.max(1, Math.ceil(g.name.length / 10)))} onChange={(e) => { const name = e.target.value; edit((d) => updateGroup(d, g.id, { name })); }} />
+      ) : (
+        <div>{g.name}</div>
+      )}
+      <div className="num">{formatScore(g.weight)} ({formatScore(sum)})</div>
+      {editable && duty && (
+        <button type="button" onClick={() => edit((d) => addLeaf(d, g.id, newDutyLeaf(unusedId(d, 'd'), uiText('newIndicatorName', lang))))}>+ {uiText('addIndicator', lang)}</button>
+      )}
+    </td>
+  );
 }
 
 const LeafRow = memo(function LeafRow(p: RowProps): ReactNode {
@@ -72,7 +121,9 @@ const LeafRow = memo(function LeafRow(p: RowProps): ReactNode {
   const review = p.review;
   return (
     <tr className={leaf.notApplicable ? 'na' : undefined} data-leaf={leaf.id}>
-      {p.groupCells}
+      {p.level1 && <Level1Cell group={p.level1} span={p.level1Span} sum={p.level1Sum} editable={editable} lang={lang} edit={p.edit} />}
+      {p.directSpan > 0 && <td rowSpan={p.directSpan} className="group-cell" />}
+      {p.level2 && <Level2Cell group={p.level2} span={p.level2Span} sum={p.level2Sum} editable={editable} lang={lang} edit={p.edit} />}
       <td className="leaf-name">
         <TextCell place={place('name', termLabel('level3Indicator', lang))} value={leaf.name} onValue={(name) => patch({ name })} disabled={!structural} />
       </td>
@@ -84,7 +135,7 @@ const LeafRow = memo(function LeafRow(p: RowProps): ReactNode {
           <td className="text-col">
             <TextCell place={place('target', termLabel('target', lang))} value={leaf.target} onValue={(target) => patch({ target })} disabled={!editable} />
           </td>
-          <td>
+          <td className="text-col">
             <TextCell place={place('actual', termLabel('actual', lang))} value={leaf.actual} onValue={(actual) => patch({ actual })} disabled={!editable} />
           </td>
         </>
@@ -100,7 +151,7 @@ const LeafRow = memo(function LeafRow(p: RowProps): ReactNode {
       <td className="text-col">
         <TextCell place={place('basis', termLabel('basis', lang))} value={leaf.basis} onValue={(basis) => patch({ basis })} disabled={!editable} />
       </td>
-      <td>
+      <td className="remark-col">
         <TextCell place={place('remark', termLabel('remark', lang))} value={leaf.remark} onValue={(remark) => patch({ remark })} disabled={!editable} />
       </td>
       <td style={{ width: 84, fontSize: 12 }}>{methodLabel(leaf.method.kind, lang)}</td>
@@ -199,45 +250,6 @@ export function IndicatorGrid({ doc, leafScores, groupSums, editable, reviewMode
     if (result.refused.length > 0) void message.warning(t('pasteRefused', { n: result.refused.length }));
   };
 
-  const groupCells = (r: GridRow): ReactNode => {
-    const cells: ReactNode[] = [];
-    const duty = r.category === 'duty';
-    if (r.level1Span > 0) {
-      const g = r.level1;
-      cells.push(
-        <td key="l1" rowSpan={r.level1Span} className="group-cell" id={`group-${g.id}`} style={{ width: 90 }}>
-          <div>{g.name}</div>
-          <div className="num">{formatScore(g.weight)}</div>
-          <div className="num" title={t('computedTotal')}>({formatScore(groupSums.get(g.id) ?? 0)})</div>
-          {editable && duty && (
-            <button type="button" onClick={() => edit((d) => { const gid = unusedId(d, 'g'); const lid = unusedId(d, 'd'); return addLevel2Group(d, g.id, gid, uiText('newGoalName', lang), newDutyLeaf(lid, uiText('newIndicatorName', lang))); })}>
-              + {t('addGoal')}
-            </button>
-          )}
-        </td>,
-      );
-    }
-    if (r.level2 === null) {
-      if (r.level1Span > 0) cells.push(<td key="l2" rowSpan={r.level1Span} className="group-cell" />);
-    } else if (r.level2Span > 0) {
-      const g = r.level2;
-      cells.push(
-        <td key="l2" rowSpan={r.level2Span} className="group-cell" id={`group-${g.id}`} style={{ width: 150 }}>
-          {editable && duty ? (
-            <textarea aria-label={termLabel('level2Indicator', lang)} value={g.name} rows={Math.min(5, Math.ceil(g.name.length / 10))} onChange={(e) => { const name = e.target.value; edit((d) => updateGroup(d, g.id, { name })); }} />
-          ) : (
-            <div>{g.name}</div>
-          )}
-          <div className="num">{formatScore(g.weight)} ({formatScore(groupSums.get(g.id) ?? 0)})</div>
-          {editable && duty && (
-            <button type="button" onClick={() => edit((d) => addLeaf(d, g.id, newDutyLeaf(unusedId(d, 'd'), uiText('newIndicatorName', lang))))}>+ {t('addIndicator')}</button>
-          )}
-        </td>,
-      );
-    }
-    return cells;
-  };
-
   return (
     <table className="sheet" id="indicator-grid" onKeyDown={onKeyDown} onPaste={onPaste}>
       <thead>
@@ -279,7 +291,13 @@ export function IndicatorGrid({ doc, leafScores, groupSums, editable, reviewMode
             lang={lang}
             edit={edit}
             onReview={onReview}
-            groupCells={r.level1Span > 0 || r.level2Span > 0 ? groupCells(r) : null}
+            level1={r.level1Span > 0 ? r.level1 : null}
+            level1Span={r.level1Span}
+            level1Sum={r.level1Span > 0 ? (groupSums.get(r.level1.id) ?? 0) : 0}
+            level2={r.level2 !== null && r.level2Span > 0 ? r.level2 : null}
+            level2Span={r.level2Span}
+            level2Sum={r.level2 !== null && r.level2Span > 0 ? (groupSums.get(r.level2.id) ?? 0) : 0}
+            directSpan={r.level2 === null && r.level1Span > 0 ? r.level1Span : 0}
           />
         ))}
       </tbody>

@@ -2,8 +2,6 @@
  * 退回: the reviewer's overall comment and comments on chosen indicators (prefilled with the review
  * comments already typed in the grid). The server refuses a return without any comment; so does this.
  */
-import type { FormDocument } from '@jixiao/core';
-import { leavesOf } from '@jixiao/core';
 import { Alert, Button, Form, Input, Modal, Select, Space } from 'antd';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
@@ -16,13 +14,13 @@ export interface ReturnInput {
 }
 
 /** The return dialog. */
-export function ReturnDialog({ open, doc, initial, onCancel, onConfirm }: { open: boolean; doc: FormDocument; initial: ReturnInput['indicatorComments']; onCancel: () => void; onConfirm: (input: ReturnInput) => Promise<void> }): ReactNode {
+export function ReturnDialog({ open, leafOptions, initial, onCancel, onConfirm }: { open: boolean; leafOptions: readonly { value: string; label: string }[]; initial: ReturnInput['indicatorComments']; onCancel: () => void; onConfirm: (input: ReturnInput) => Promise<void> }): ReactNode {
   const t = useText();
   const [comment, setComment] = useState('');
   const [lines, setLines] = useState(initial);
   const [busy, setBusy] = useState(false);
   const [missing, setMissing] = useState(false);
-  const options = leavesOf(doc).map((l) => ({ value: l.leaf.id, label: l.namePath.join(' / ') }));
+  const options = [...leafOptions];
 
   const confirm = async (): Promise<void> => {
     const indicatorComments = lines.filter((l) => l.indicatorId !== '' && l.comment.trim() !== '');

@@ -34,7 +34,7 @@ export interface FormDocumentState {
   reset: (answer: FormAnswer) => void;
 }
 
-const AUTOSAVE_MS = 1_500;
+const AUTOSAVE_MS = 2_500;
 
 /** Holds and saves the document of a form answer. */
 export function useFormDocument(initial: FormAnswer, editable: boolean): FormDocumentState {

@@ -21,6 +21,7 @@ export function GradeChart({ grades, lang }: { grades: Record<Grade, number>; la
     if (!box.current) return undefined;
     const chart = echarts.init(box.current);
     chart.setOption({
+      animation: false,
       tooltip: {},
       grid: { left: 40, right: 16, top: 16, bottom: 32 },
       xAxis: { type: 'category', data: GRADES.map((g) => gradeText(g, lang)) },
