@@ -33,3 +33,4 @@ export * from './checks/rules-markdown.js';
 export * from './quantity/index.js';
 export * from './workflow/index.js';
 export * from './text/excerpt.js';
+export * from './form/form-limits.js';

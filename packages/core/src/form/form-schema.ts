@@ -7,13 +7,14 @@ import { z } from 'zod';
 import { EXPENDITURE_COLUMNS } from './expenditure.js';
 import type { FormDocument } from './form-document.js';
 import { SCHEMA_VERSION } from './form-document.js';
+import { BANDS_MAX, CHILDREN_MAX, ID_MAX, LEVEL1_MAX, NAME_MAX, TEXT_MAX, YEAR_MAX, YEAR_MIN } from './form-limits.js';
 import { GRADES } from './grade.js';
 import type { IndicatorLeaf, Level1Group } from './indicator.js';
 import type { ScoringMethod } from './scoring-method.js';
 
 const amount = z.number().finite().nullable();
-const text = z.string().max(100_000);
-const name = z.string().max(2_000);
+const text = z.string().max(TEXT_MAX);
+const name = z.string().max(NAME_MAX);
 
 const cells = z.strictObject(Object.fromEntries(EXPENDITURE_COLUMNS.map((c) => [c, amount])) as Record<(typeof EXPENDITURE_COLUMNS)[number], typeof amount>);
 
@@ -33,12 +34,12 @@ export const scoringMethodSchema = z.discriminatedUnion('kind', [
     perPercent: z.number().finite().positive(),
     deduct: z.number().finite().nonnegative(),
   }),
-  z.strictObject({ kind: z.literal('bands'), rate: rateSource, bands: z.array(z.strictObject({ minPercent: z.number().finite(), fraction: z.number().min(0).max(1) })).max(20) }),
+  z.strictObject({ kind: z.literal('bands'), rate: rateSource, bands: z.array(z.strictObject({ minPercent: z.number().finite(), fraction: z.number().min(0).max(1) })).max(BANDS_MAX) }),
   z.strictObject({ kind: z.literal('target'), judgedBand: z.enum(['high', 'middle', 'low']).nullable().optional() }),
   z.strictObject({ kind: z.literal('adjustment'), praises: z.number().int().nonnegative().nullable(), faults: z.number().int().nonnegative().nullable() }),
 ]);
 
-const id = z.string().min(1).max(100);
+const id = z.string().min(1).max(ID_MAX);
 const weight = z.number().finite().nonnegative().nullable();
 
 export const indicatorLeafSchema = z.strictObject({
@@ -66,7 +67,7 @@ export const level2GroupSchema = z.strictObject({
   name,
   weight,
   category,
-  children: z.array(indicatorLeafSchema).max(500),
+  children: z.array(indicatorLeafSchema).max(CHILDREN_MAX),
 });
 
 export const level1GroupSchema = z.strictObject({
@@ -76,15 +77,15 @@ export const level1GroupSchema = z.strictObject({
   name,
   weight,
   category,
-  children: z.array(z.union([level2GroupSchema, indicatorLeafSchema])).max(500),
+  children: z.array(z.union([level2GroupSchema, indicatorLeafSchema])).max(CHILDREN_MAX),
 });
 
 export const formDocumentSchema = z.strictObject({
   schemaVersion: z.literal(SCHEMA_VERSION),
-  unit: z.strictObject({ name, unitCount: z.number().int().nonnegative().nullable(), year: z.number().int().min(1949).max(2200).nullable() }),
+  unit: z.strictObject({ name, unitCount: z.number().int().nonnegative().nullable(), year: z.number().int().min(YEAR_MIN).max(YEAR_MAX).nullable() }),
   narratives: z.strictObject({ goals: text, completion: text, shortfallReasons: text }),
   expenditure: z.strictObject({ budgeted: cells, executed: cells, printedRatePercent: cells }),
-  indicators: z.array(level1GroupSchema).max(50),
+  indicators: z.array(level1GroupSchema).max(LEVEL1_MAX),
   printedTotal: z.number().finite().nullable(),
   printedGrade: z.enum(GRADES).nullable(),
 });

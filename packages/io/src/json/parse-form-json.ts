@@ -18,7 +18,7 @@ import type {
   ScoringMethod,
   WithProblems,
 } from '@jixiao/core';
-import { BANDS_MAX, CHILDREN_MAX, ID_MAX, LEVEL1_MAX, NAME_MAX, TEXT_MAX, YEAR_MAX, YEAR_MIN } from '../form-limits.js';
+import { BANDS_MAX, CHILDREN_MAX, ID_MAX, LEVEL1_MAX, NAME_MAX, TEXT_MAX, YEAR_MAX, YEAR_MIN } from '@jixiao/core';
 import type { JsonObject } from './json-reader.js';
 import { element, field, jsonTypeOf, JsonReader } from './json-reader.js';
 

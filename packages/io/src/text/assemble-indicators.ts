@@ -10,7 +10,7 @@ import type { GroupDraft } from './indicator-tree.js';
 import { isGroupDraft } from './indicator-tree.js';
 import type { LeafDraft } from './leaf-rows.js';
 import type { ImportProblems } from './problems.js';
-import { CHILDREN_MAX, LEVEL1_MAX } from '../form-limits.js';
+import { CHILDREN_MAX, LEVEL1_MAX } from '@jixiao/core';
 import { validWeight, withinCount, withinNameLength, withinTextLength } from './within-limits.js';
 
 /** Brings a draft and its children within the document's limits (in place). */

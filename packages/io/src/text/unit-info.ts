@@ -10,7 +10,7 @@ import { joinWrapped } from './text-join.js';
 import type { SourceLine } from './source-lines.js';
 import { isFilled } from './source-lines.js';
 import { normalizeForReading } from './segments.js';
-import { YEAR_MAX, YEAR_MIN } from '../form-limits.js';
+import { YEAR_MAX, YEAR_MIN } from '@jixiao/core';
 
 const YEAR = /((?:19|20)\d{2})\s*年/u;
 

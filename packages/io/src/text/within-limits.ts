@@ -5,7 +5,7 @@
  */
 import { GLOSSARY } from '@jixiao/core';
 import type { TermId } from '@jixiao/core';
-import { NAME_MAX, TEXT_MAX } from '../form-limits.js';
+import { NAME_MAX, TEXT_MAX } from '@jixiao/core';
 import type { ImportProblems } from './problems.js';
 
 /** `text` cut to `max` characters, with a warning naming the cell, when it is longer. */
