@@ -26,6 +26,19 @@ const FAST_DECIMALS = 6;
 
 /** The exact value of a finite number as written in its shortest decimal form (0.1 is 1/10, not 0.1000000000000000055…). */
 export function exact(value: number): Exact {
+  // Forms repeat the same few weights and scores many times over: remember recent conversions.
+  const known = RECENT.get(value);
+  if (known !== undefined) return known;
+  const converted = convert(value);
+  if (RECENT.size >= RECENT_LIMIT) RECENT.clear();
+  RECENT.set(value, converted);
+  return converted;
+}
+
+const RECENT = new Map<number, Exact>();
+const RECENT_LIMIT = 4096;
+
+function convert(value: number): Exact {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite number: ${value}`);
   if (Number.isSafeInteger(value)) return { num: BigInt(value), den: 1n };
   // Fast path: the fewest decimal places k whose rounding gives the same float back is the shortest
