@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leavesOf } from '@jixiao/core';
-import { DIALECTS } from './helpers/dialects.js';
+import { announceSkippedDialects, DIALECTS } from './helpers/dialects.js';
 import type { Client, World } from './helpers/factories.js';
 import { as, buildForm, buildWorld, seedForm, signIn } from './helpers/factories.js';
 import type { TestApp } from './helpers/test-app.js';
@@ -23,6 +23,8 @@ interface FormAnswer {
   reviews: { indicatorId: string; score: number | null; comment: string }[];
   document: ReturnType<typeof seedForm>;
 }
+
+announceSkippedDialects();
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`workflow on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {

@@ -25,3 +25,8 @@ export const DIALECTS: readonly TestDialect[] = [
     skip: pgUrl === '' ? 'PostgreSQL suites skipped: TEST_DATABASE_URL is not set (export TEST_DATABASE_URL=$(scripts/postgres.sh start))' : null,
   },
 ];
+
+/** Says once, from the one suite that calls it, why the PostgreSQL suites are skipped (if they are). */
+export function announceSkippedDialects(): void {
+  for (const d of DIALECTS) if (d.skip !== null) console.log(d.skip);
+}
