@@ -8,16 +8,24 @@ import { leafNamed, seedForm } from './helpers/forms.js';
 
 const seed = seedForm();
 
-async function roundTrip(form: FormDocument): Promise<{ form: FormDocument | null; codes: string[]; pages: number }> {
-  const bytes = await writeFormPdf(form, { font: await bundledFont() });
+/** How the PDF is read: by jixiao's cell marks, or (a plain PDF, as other tools make) by its table rules. */
+type Path = 'marks' | 'rules';
+
+async function roundTrip(form: FormDocument, path: Path = 'marks'): Promise<{ form: FormDocument | null; codes: string[]; pages: number }> {
+  const bytes = await writeFormPdf(form, { font: await bundledFont(), markCells: path === 'marks' });
   const content = await readPdfContent(bytes);
+  if (!content.ok) throw new Error('the PDF did not read');
+  // Marked PDFs are read without their drawing; plain ones by the rules drawn.
+  const pieces = content.pages.flatMap((p) => p.pieces);
+  expect(pieces.some((p) => p.mark !== null)).toBe(path === 'marks');
+  expect(content.pages.some((p) => p.rules.length > 0)).toBe(path === 'rules');
   const read = await readFormPdf(bytes);
-  return { form: read.value, codes: read.problems.map((p) => p.code), pages: content.ok ? content.pages.length : 0 };
+  return { form: read.value, codes: read.problems.map((p) => p.code), pages: content.pages.length };
 }
 
-describe('PDF out and back', () => {
+describe.each<Path>(['marks', 'rules'])('PDF out and back, read by its %s', (path) => {
   it('the seed gives back exactly the form the text import gave, with the same score, grade and findings', async () => {
-    const { form, codes } = await roundTrip(seed);
+    const { form, codes } = await roundTrip(seed, path);
     expect(codes).toEqual([]);
     expect(form).toEqual(seed);
     expect(checkForm(form as FormDocument)).toEqual(checkForm(seed));
@@ -32,7 +40,7 @@ describe('PDF out and back', () => {
     ].join('\n');
     leafNamed(form, '1.年产新能源汽车').actual = '12万辆（其中 BEV 8万辆、PHEV 4万辆），同比增长 20%，超额完成 2.0 个百分点。';
     form.narratives.shortfallReasons = '转移支付执行率仅78.9%：一是项目审批滞后；二是资金下达较晚。\n下一步将加快执行。';
-    const { form: read, codes } = await roundTrip(form);
+    const { form: read, codes } = await roundTrip(form, path);
     expect(codes).toEqual([]);
     expect(read).toEqual(form);
   });
@@ -42,7 +50,7 @@ describe('PDF out and back', () => {
     const paragraph = '部门预算编制及执行工作较好，受到财政部门表扬，决算工作按时完成，绩效自评按时提交，审计未发现违规问题。';
     leafNamed(form, '工作受表彰或批评').basis = Array.from({ length: 40 }, (_, i) => `${i + 1}.${paragraph}`).join('\n');
     form.narratives.completion = Array.from({ length: 12 }, () => form.narratives.completion.split('\n')[0]).join('\n');
-    const { form: read, codes, pages } = await roundTrip(form);
+    const { form: read, codes, pages } = await roundTrip(form, path);
     expect(codes).toEqual([]);
     expect(read).toEqual(form);
     expect(pages).toBeGreaterThan(8);
@@ -59,7 +67,7 @@ describe('PDF out and back', () => {
       }
     }
     duty.children = copies;
-    const reread = (await roundTrip(form)).form as FormDocument;
+    const reread = (await roundTrip(form, path)).form as FormDocument;
     // Positional ids follow the new order; everything else must be as written.
     const strip = (f: FormDocument): unknown => JSON.parse(JSON.stringify(f, (key, value: unknown) => (key === 'id' ? undefined : value)));
     expect(strip(reread)).toEqual(strip(form));

@@ -12,6 +12,7 @@ import { isPageNumber } from '../text/source-lines.js';
 import type { LinePiece } from '../text/text-join.js';
 import { joinParagraphs } from '../text/text-join.js';
 import type { PdfPage, Rule, TextPiece } from './pdf-content.js';
+import { lineText, linesOf } from './text-lines.js';
 
 /** Points within which two rule positions are one. */
 const SNAP = 1.5;
@@ -91,32 +92,6 @@ function coverage(rules: readonly Rule[], positions: readonly number[], vertical
 function covers(list: readonly Interval[] | undefined, from: number, to: number): boolean {
   const inset = Math.min(2, (to - from) / 4);
   return (list ?? []).some((iv) => iv.from <= from + inset && iv.to >= to - inset);
-}
-
-/** Pieces grouped into lines by baseline, each line's pieces left to right. */
-function linesOf(pieces: readonly TextPiece[]): TextPiece[][] {
-  const sorted = [...pieces].sort((a, b) => a.y - b.y || a.x - b.x);
-  const lines: TextPiece[][] = [];
-  for (const piece of sorted) {
-    const line = lines[lines.length - 1];
-    const head = line?.[0];
-    if (line !== undefined && head !== undefined && Math.abs(piece.y - head.y) < 0.5 * Math.max(piece.size, head.size)) line.push(piece);
-    else lines.push([piece]);
-  }
-  for (const line of lines) line.sort((a, b) => a.x - b.x);
-  return lines;
-}
-
-/** A line's text: pieces joined, with a space where a visible gap separates them. */
-function lineText(line: readonly TextPiece[]): string {
-  let out = '';
-  let end: number | null = null;
-  for (const piece of line) {
-    if (end !== null && piece.x - end > 0.25 * piece.size && !out.endsWith(' ')) out += ' ';
-    out += piece.text;
-    end = piece.x + piece.width;
-  }
-  return out.trim();
 }
 
 /** The text of a cell's pieces within its box: lines joined, indented lines starting paragraphs. */

@@ -23,6 +23,11 @@ export interface PlacedCell {
   readonly lines: readonly WrappedLine[];
   readonly valign: 'middle' | 'top';
   readonly framed: boolean;
+  /**
+   * `first`: the cell, or the part of a split row that starts it; `continued`: the rest of a split row;
+   * `repeated`: printed again at a page top (the table header, a group's name).
+   */
+  readonly part: 'first' | 'continued' | 'repeated';
 }
 
 /** One page's cells. */
@@ -183,7 +188,8 @@ function placeCells(input: PaginationInput, cellsByRow: readonly number[][], spa
       if (cell.rowSpan > 1) continue;
       const all = input.lines[index] ?? [];
       const split = slice.from > 0 || slice.to !== null;
-      out.push({ cell, ...x(cell), y: slice.y, height: slice.height, lines: all.slice(slice.from, slice.to ?? undefined), valign: split ? 'top' : 'middle', framed: layout.rows[slice.row]?.framed ?? true });
+      const part = slice.repeated ? 'repeated' : slice.from > 0 ? 'continued' : 'first';
+      out.push({ cell, ...x(cell), y: slice.y, height: slice.height, lines: all.slice(slice.from, slice.to ?? undefined), valign: split ? 'top' : 'middle', framed: layout.rows[slice.row]?.framed ?? true, part });
     }
   }
   for (const index of spanning) {
@@ -196,7 +202,7 @@ function placeCells(input: PaginationInput, cellsByRow: readonly number[][], spa
     const lines = input.lines[index] ?? [];
     // The part where the cell starts always prints its text: a reader takes a blank one for the group above.
     const fits = first.row === cell.row || cellHeight(input, index) <= height + 0.5;
-    out.push({ cell, ...x(cell), y: first.y, height, lines: fits ? lines : [], valign: 'middle', framed: layout.rows[cell.row]?.framed ?? true });
+    out.push({ cell, ...x(cell), y: first.y, height, lines: fits ? lines : [], valign: 'middle', framed: layout.rows[cell.row]?.framed ?? true, part: first.row === cell.row ? 'first' : 'repeated' });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /**
  * What jixiao needs of a PDF, through pdfjs-dist: each page's text pieces with their positions and the
- * straight lines drawn on it (a table's rules), both in points from the page's top-left corner. Bounded:
+ * straight lines drawn on it (a table's rules), both in points from the page's top-left corner, and the
+ * marks jixiao puts on its own PDFs (cell-marks.ts), which make the drawing unnecessary. Bounded:
  * a page limit, a time limit over the whole reading, caps on text pieces and drawing operations per page,
  * and images never decoded (only their absence of text matters). Encrypted, damaged and text-less PDFs
  * end in a problem, never an exception.
@@ -8,6 +9,7 @@
 import type { Problem } from '@jixiao/core';
 import { fileURLToPath } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { PARAGRAPH_TAG, placeOfTag } from './cell-marks.js';
 
 /** A run of text as placed on the page. */
 export interface TextPiece {
@@ -18,6 +20,10 @@ export interface TextPiece {
   readonly width: number;
   /** Font size (the text's height). */
   readonly size: number;
+  /** The jixiao cell mark around the piece (cell-marks.ts), or null. */
+  readonly mark: string | null;
+  /** True inside a jixiao paragraph mark: the first line of a paragraph. */
+  readonly paragraphStart: boolean;
 }
 
 /** A horizontal or vertical rule. */
@@ -190,13 +196,21 @@ export async function readPdfContent(bytes: Uint8Array, limits: ReadLimits = DEF
         const page = await bounded(doc.getPage(number));
         const viewport = page.getViewport({ scale: 1 });
         const view = viewport.transform as Matrix;
-        const content = await bounded(page.getTextContent());
+        const content = await bounded(page.getTextContent({ includeMarkedContent: true }));
         const pieces: TextPiece[] = [];
+        const tags: (string | null)[] = [];
         for (const item of content.items.slice(0, MAX_PIECES)) {
-          if (!('str' in item) || item.str.trim() === '') continue;
+          if (!('str' in item)) {
+            // pdfjs gives the tag of a marked-content sequence, though its type declaration omits it.
+            if (item.type === 'beginMarkedContent' || item.type === 'beginMarkedContentProps') tags.push((item as { tag?: string | null }).tag ?? null);
+            else if (item.type === 'endMarkedContent') tags.pop();
+            continue;
+          }
+          if (item.str.trim() === '') continue;
           const t = item.transform as Matrix;
           const [x, y] = apply(view, t[4], t[5]);
-          pieces.push({ text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]) });
+          const mark = [...tags].reverse().find((tag) => placeOfTag(tag) !== null) ?? null;
+          pieces.push({ text: item.str, x, y, width: item.width, size: Math.hypot(t[2], t[3]), mark, paragraphStart: tags.includes(PARAGRAPH_TAG) });
         }
         pages.push({ number, width: viewport.width, height: viewport.height, pieces, rules: [] });
         views.set(number, view);
@@ -206,8 +220,10 @@ export async function readPdfContent(bytes: Uint8Array, limits: ReadLimits = DEF
       }
     }
     if (pages.every((p) => p.pieces.length === 0)) return fail('import.pdf.noText', { pages: doc.numPages });
-    // Rules only once there is text to place in them: a scanned PDF never gets its drawing read.
-    for (let i = 0; i < pages.length; i += 1) {
+    // Rules only once there is text to place in them (a scanned PDF never gets its drawing read), and
+    // only when the text does not carry jixiao's marks, which say where every piece belongs.
+    const marked = pages.some((p) => p.pieces.some((piece) => piece.mark !== null));
+    for (let i = 0; i < pages.length && !marked; i += 1) {
       const page = pages[i] as PdfPage;
       const proxy = await bounded(doc.getPage(page.number));
       pages[i] = { ...page, rules: await bounded(rulesOf(pdfjs, proxy, views.get(page.number) ?? IDENTITY)) };

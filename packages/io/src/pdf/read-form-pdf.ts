@@ -1,6 +1,7 @@
 /**
- * Reading a form from a PDF: pdfjs-dist gives each page's text positions and rules (pdf-content), the
- * rules give the table's cells (page-grid), and the grid reader the form — the same reader as for Excel.
+ * Reading a form from a PDF: pdfjs-dist gives each page's text positions (pdf-content); jixiao's own PDFs
+ * say by their marks which cell each piece belongs to (marked-grid), and in other PDFs the table's rules
+ * give the cells (page-grid); the grid reader then gives the form — the same reader as for Excel.
  * A PDF without table rules is read as text in reading order by the text importer (the form's published
  * PDFs are what that importer was built on). Encrypted, scanned, damaged and oversized PDFs end in a
  * clear problem.
@@ -10,6 +11,7 @@ import { formFromGrid } from '../grid/form-from-grid.js';
 import { importFormText } from '../text/import-form-text.js';
 import type { PdfPage, ReadLimits } from './pdf-content.js';
 import { DEFAULT_LIMITS, readPdfContent } from './pdf-content.js';
+import { markedGrid } from './marked-grid.js';
 import { pdfGrid } from './page-grid.js';
 
 /** The pages' text in reading order, lines by baseline, pages separated by form feeds. */
@@ -36,7 +38,7 @@ export function readingOrderText(pages: readonly PdfPage[]): string {
 export async function readFormPdf(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<WithProblems<FormDocument | null>> {
   const content = await readPdfContent(bytes, limits);
   if (!content.ok) return { value: null, problems: [content.problem] };
-  const sheet = pdfGrid(content.pages);
+  const sheet = markedGrid(content.pages) ?? pdfGrid(content.pages);
   if (sheet === null) {
     const read = importFormText(readingOrderText(content.pages));
     const note: Problem = { code: 'import.pdf.noTable', severity: 'info', path: '', params: {} };

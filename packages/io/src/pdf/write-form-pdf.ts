@@ -10,12 +10,19 @@ import { termLabel } from '@jixiao/core';
 import type { CellStyle } from '../layout/layout-model.js';
 import type { PlacedCell } from './paginate.js';
 import { CONTENT_BOTTOM, FONT_SIZE, INDENT_EM, lineHeight, PAD_X, PAD_Y, PAGE_HEIGHT, PAGE_WIDTH } from './page-geometry.js';
+import { cellTag, PARAGRAPH_TAG } from './cell-marks.js';
 import { indentsParagraphs, planPages } from './print-plan.js';
 import type { WidthAt } from './print-plan.js';
 
 export interface PdfOptions {
   /** The bytes of a TrueType/OpenType font with Chinese glyphs (Noto Sans SC in the CLI). */
   readonly font: Uint8Array;
+  /**
+   * Mark each cell's text with its place in the layout (invisible marked content, see cell-marks.ts) so
+   * that jixiao reads its own PDFs exactly and without their drawing; default true. False prints a plain
+   * PDF, as other tools make them.
+   */
+  readonly markCells?: boolean;
 }
 
 const SHADED: ReadonlySet<CellStyle> = new Set<CellStyle>(['section', 'header', 'label']);
@@ -49,7 +56,7 @@ export async function writeFormPdf(form: FormDocument, options: PdfOptions): Pro
   pages.forEach((page, p) => {
     doc.addPage({ size: [PAGE_WIDTH, PAGE_HEIGHT], margin: 0 });
     doc.lineWidth(0.5).strokeColor('#000000');
-    for (const placed of page.cells) drawCell(doc, placed, widthAt);
+    for (const placed of page.cells) drawCell(doc, placed, widthAt, options.markCells !== false);
     const footer = `第 ${p + 1} 页，共 ${pages.length} 页`;
     doc.fillColor('#000000').fontSize(9).text(footer, (PAGE_WIDTH - doc.widthOfString(footer)) / 2, CONTENT_BOTTOM + 12, { lineBreak: false });
   });
@@ -65,7 +72,7 @@ export async function writeFormPdf(form: FormDocument, options: PdfOptions): Pro
   return out;
 }
 
-function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, widthAt: WidthAt): void {
+function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, widthAt: WidthAt, mark: boolean): void {
   const { cell } = placed;
   if (placed.framed) {
     if (SHADED.has(cell.style)) doc.rect(placed.x, placed.y, placed.width, placed.height).fill('#f2f2f2');
@@ -79,12 +86,19 @@ function drawCell(doc: PDFKit.PDFDocument, placed: PlacedCell, widthAt: WidthAt)
   const indent = indentsParagraphs(cell) ? INDENT_EM * size : 0;
   const measure = widthAt(size);
   doc.fillColor('#000000').fontSize(size);
+  const marked = mark && placed.part !== 'repeated';
+  if (marked) doc.markContent(cellTag(cell));
   for (const line of placed.lines) {
     const width = [...line.text].reduce((sum, ch) => sum + measure(ch), 0);
     let x = placed.x + PAD_X + (line.paragraphStart ? indent : 0);
     if (cell.align === 'center') x = placed.x + (placed.width - width) / 2;
     else if (cell.align === 'right') x = placed.x + placed.width - PAD_X - width;
-    if (line.text !== '') doc.text(line.text, x, y, { lineBreak: false });
+    if (line.text !== '') {
+      if (marked && line.paragraphStart) doc.markContent(PARAGRAPH_TAG);
+      doc.text(line.text, x, y, { lineBreak: false });
+      if (marked && line.paragraphStart) doc.endMarkedContent();
+    }
     y += step;
   }
+  if (marked) doc.endMarkedContent();
 }
