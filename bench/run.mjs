@@ -8,6 +8,7 @@ import { importFormText, serializeForm } from '@jixiao/io';
 import { formatRows } from './formats.mjs';
 import { generateForm } from './generate-form.mjs';
 import { medianMs, ratioRow } from './measure.mjs';
+import { runServerBench, serverBenchTable } from './server.mjs';
 
 const seedText = readFileSync(new URL('../demo/panyu-kgxj-2021.txt', import.meta.url), 'utf8');
 const seedForm = importFormText(seedText).value;
@@ -28,6 +29,9 @@ rows.push(ratioRow('text import of the seed', textImport, 'splitting the seed in
 // Excel and PDF, in and out.
 rows.push(...(await formatRows(seedForm)));
 
+// The API against a bare Fastify route (SQLite; PostgreSQL too when TEST_DATABASE_URL is set).
+const serverTable = serverBenchTable(await runServerBench());
+
 function countLeaves(form) {
   return form.indicators.reduce((n, g) => n + g.children.reduce((m, c) => m + (c.kind === 'group' ? c.children.length : 1), 0), 0);
 }
@@ -45,6 +49,8 @@ const report = [
   'Each figure is the median of 15 batches; the ratio divides it by a floor measured in the same run.',
   '',
   ...table,
+  '',
+  serverTable,
   '',
 ].join('\n');
 writeFileSync(new URL('./RESULTS.md', import.meta.url), report);

@@ -1,5 +1,5 @@
 /**
- * The limits of the canonical document, as core's schema states them (docs/form.schema.json): the
+ * The limits of the canonical document (docs/form.schema.json is generated with them): the
  * JSON reader enforces them and the text importer keeps within them, so whatever an import produces
  * can be saved and read back.
  */
