@@ -5,6 +5,7 @@
  * The score is the last number of the row; cells printed after the score on its own line are
  * 评分依据 (and, in duty rows, 备注).
  */
+import type { IndicatorLeaf } from '@jixiao/core';
 import type { ImportProblems } from './problems.js';
 import type { Segment } from './segments.js';
 import { chooseOrder, splitDefinitionBasis, splitTargetActual } from './cell-partition.js';
@@ -16,16 +17,8 @@ import type { NumberSegment } from './table-items.js';
 import { joinParagraphs, joinWrapped } from './text-join.js';
 
 /** A leaf as read, before ids and methods are given. */
-export interface LeafDraft {
-  name: string;
+export interface LeafDraft extends Pick<IndicatorLeaf, 'name' | 'weight' | 'definition' | 'target' | 'actual' | 'selfScore' | 'basis' | 'remark'> {
   line: number;
-  weight: number | null;
-  definition: string;
-  target: string;
-  actual: string;
-  selfScore: number | null;
-  basis: string;
-  remark: string;
   /**
    * A duty row's target and actual pieces, not yet told apart: that waits for the whole table
    * (`settleTargetsAndActuals`), since the order of their lines is the extractor's, not the row's.
