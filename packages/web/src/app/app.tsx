@@ -128,6 +128,7 @@ export function App(): ReactNode {
                 </Button>
                 {user ? (
                   <Dropdown
+                    trigger={['click']}
                     menu={{
                       items: [
                         { key: 'password', label: t('changePassword') },

@@ -127,7 +127,15 @@ export async function signIn(page: Page, url: string, username: string, password
 
 /** Signs out through the user menu. */
 export async function signOut(page: Page): Promise<void> {
-  await page.getByTestId('user-menu').hover();
-  await page.getByText('退出登录').click();
-  await page.getByTestId('user-menu').waitFor({ state: 'detached' });
+  for (let attempt = 1; ; attempt++) {
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '退出登录' }).click();
+    try {
+      await page.getByTestId('user-menu').waitFor({ state: 'detached', timeout: 10_000 });
+      return;
+    } catch (error) {
+      // The menu can close under a slow machine before the click lands: open it again.
+      if (attempt === 3) throw error;
+    }
+  }
 }

@@ -4,11 +4,12 @@
  * comment; the editor fixes it and the head resubmits; the reviewer approves and publishes; an anonymous
  * visitor reads it; another department's editor cannot open it. Screenshots go to docs/screenshots/.
  */
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, screenshot, signIn, signOut, startAppServer } from './harness.js';
+import { browserUnavailable, launchBrowser, ROOT, screenshot, signIn, signOut, startAppServer } from './harness.js';
 
 const missing = browserUnavailable();
 if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
@@ -209,5 +210,66 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     expect(api.status()).toBe(404);
     const write = await page.request.put(`${server.url}/api/forms/${seed2022?.id ?? ''}`, { headers: { 'if-match': '"1"' }, data: {} });
     expect([400, 403, 404]).toContain(write.status());
+    await signOut(page);
+  }, 60_000);
+
+  it('the grid moves like a spreadsheet, takes a column pasted from Excel, and a stale save asks before overwriting', async () => {
+    await signIn(page, server.url, ...ACCOUNTS.editor);
+    await page.getByTestId('work-queue').getByTestId('open-2022').click();
+    await page.getByTestId('total').waitFor();
+    const first = page.locator('#indicator-grid input[data-field="selfScore"]:not([disabled])').first();
+    await first.focus();
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-field'))).toBe('basis');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Enter');
+    const active = await page.evaluate(() => [document.activeElement?.getAttribute('data-field'), document.activeElement?.getAttribute('data-row')]);
+    expect(active).toEqual(['selfScore', '1']);
+
+    // Three scores copied from an Excel column, pasted into the first score cell.
+    await first.evaluate((el) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', '2\r\n3\r\n2\r\n');
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const scores = page.locator('#indicator-grid input[data-field="selfScore"]');
+    expect([await scores.nth(0).inputValue(), await scores.nth(1).inputValue(), await scores.nth(2).inputValue()]).toEqual(['2', '3', '2']);
+    expect(await page.getByTestId('total').textContent()).toBe('7.00');
+    await page.getByTestId('save').click();
+    await expect.poll(() => page.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+
+    // Someone else (a second tab) saves first; this tab's save is refused and the user chooses.
+    const url = page.url();
+    const other = await browser.context.newPage();
+    await other.goto(url);
+    await other.getByTestId('total').waitFor();
+    await other.locator('#indicator-grid input[data-field="selfScore"]').nth(0).fill('1');
+    await other.getByTestId('save').click();
+    await expect.poll(() => other.getByTestId('save-status').getAttribute('data-status')).toBe('saved');
+    await other.close();
+    await scores.nth(0).fill('0');
+    await page.getByTestId('save').click();
+    await page.getByRole('dialog').getByText('表单已被他人修改', { exact: true }).waitFor();
+    await screenshot(page, 'save-conflict');
+    await page.getByRole('button', { name: '采用对方版本' }).click();
+    expect(await scores.nth(0).inputValue()).toBe('1');
+    expect(await page.getByTestId('total').textContent()).toBe('6.00');
+  }, 90_000);
+
+  it('the import wizard shows the parsed form and its findings before anything is saved; print view; English', async () => {
+    await page.goto(`${server.url}/import`);
+    await page.locator('input[type="file"]').setInputFiles(join(ROOT, 'demo', 'panyu-kgxj-2021.txt'));
+    await page.getByTestId('import-save').waitFor();
+    expect(await page.getByText('资产管理制度健全性：得分 2 超过分值 1。').count()).toBeGreaterThan(0);
+    await screenshot(page, 'import-preview');
+    await page.goto(`${server.url}/public/forms/${formId}/print`);
+    await page.getByText('部门整体支出绩效自评表').first().waitFor();
+    await screenshot(page, 'print-view');
+    await page.goto(`${server.url}/`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByText('Work queue').first().waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
+    await page.getByText('待办').first().waitFor();
+    await signOut(page);
   }, 60_000);
 });
