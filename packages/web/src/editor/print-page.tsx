@@ -34,7 +34,7 @@ export function PrintPage({ id, published }: { id: string; published: boolean })
     <div className="print-page" style={{ background: '#fff', padding: 24, maxWidth: 1100, margin: '0 auto' }}>
       <Space className="no-print gap-bottom">
         <Button onClick={() => navigate(published ? { name: 'publicForm', id } : { name: 'form', id })}>{t('back')}</Button>
-        <Button type="primary" onClick={() => window.print()}>{t('print')}</Button>
+        <Button type="primary" onClick={() => window.print()}>{t('printNow')}</Button>
       </Space>
       <div>{L('appendix')}</div>
       <h2 style={{ textAlign: 'center' }}>{L('form')}</h2>

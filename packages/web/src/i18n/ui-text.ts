@@ -60,6 +60,7 @@ const TEXT = {
   history: { zh: '修改记录', en: 'History' },
   exportAs: { zh: '导出', en: 'Export' },
   print: { zh: '打印视图', en: 'Print view' },
+  printNow: { zh: '打印', en: 'Print' },
   back: { zh: '返回', en: 'Back' },
   computed: { zh: '计算', en: 'computed' },
   suggestedScore: { zh: '建议得分', en: 'Suggested' },

@@ -3,19 +3,29 @@
  * total, grade, findings and reading problems — before anything is saved, then create the department's
  * draft for that year or replace the existing draft.
  */
+import type { Grade, Lang, Severity } from '@jixiao/core';
+import { GRADES, termLabel } from '@jixiao/core';
 import { Alert, Button, Card, List, Progress, Select, Space, Statistic, Steps, Tag, Typography, Upload } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { api, ApiFailure, uploadFile } from '../api/api-client.js';
 import type { DepartmentAnswer, FormAnswer, PresentedProblem, UploadPreview } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
-import { formatScore } from '../app/labels.js';
+import { formatScore, gradeText } from '../app/labels.js';
+import type { UiKey } from '../i18n/ui-text.js';
+import { uiText } from '../i18n/ui-text.js';
 import { navigate } from '../app/navigation.js';
 import type { FormListItem } from '../model/work-queue.js';
 
-const SEVERITY_COLORS: Readonly<Record<string, string>> = { error: 'red', warning: 'orange', info: 'blue' };
+const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: 'red', warning: 'orange', info: 'blue' };
 
-function ProblemList({ title, problems }: { title: string; problems: readonly PresentedProblem[] }): ReactNode {
+const SEVERITY_KEYS = { error: 'errors', warning: 'warnings', info: 'infos' } as const satisfies Record<Severity, UiKey>;
+
+function isGrade(value: string | null): value is Grade {
+  return value !== null && (GRADES as readonly string[]).includes(value);
+}
+
+function ProblemList({ title, problems, lang }: { title: string; problems: readonly PresentedProblem[]; lang: Lang }): ReactNode {
   if (problems.length === 0) return null;
   return (
     <List
@@ -24,7 +34,7 @@ function ProblemList({ title, problems }: { title: string; problems: readonly Pr
       dataSource={[...problems]}
       renderItem={(p) => (
         <List.Item>
-          <Tag color={SEVERITY_COLORS[p.severity]}>{p.severity}</Tag> {p.message} <span className="finding-path">{p.path}</span>
+          <Tag color={SEVERITY_COLORS[p.severity]}>{uiText(SEVERITY_KEYS[p.severity], lang)}</Tag> {p.message} <span className="finding-path">{p.path}</span>
         </List.Item>
       )}
     />
@@ -33,7 +43,7 @@ function ProblemList({ title, problems }: { title: string; problems: readonly Pr
 
 /** The import wizard. */
 export function ImportPage(): ReactNode {
-  const { user } = useApp();
+  const { user, lang } = useApp();
   const t = useText();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
@@ -102,11 +112,11 @@ export function ImportPage(): ReactNode {
           <Space size="large" wrap>
             <Statistic title={t('department')} value={preview.unitName ?? '—'} />
             <Statistic title={t('year')} value={preview.year ?? '—'} groupSeparator="" />
-            <Statistic title="总分" value={formatScore(preview.total)} />
-            <Statistic title="等级" value={preview.grade ?? '—'} />
+            <Statistic title={termLabel('total', lang)} value={formatScore(preview.total)} />
+            <Statistic title={termLabel('grade', lang)} value={isGrade(preview.grade) ? gradeText(preview.grade, lang) : '—'} />
           </Space>
-          <ProblemList title={t('importProblems')} problems={preview.problems} />
-          <ProblemList title={t('findings')} problems={preview.findings} />
+          <ProblemList title={t('importProblems')} problems={preview.problems} lang={lang} />
+          <ProblemList title={t('findings')} problems={preview.findings} lang={lang} />
           {preview.uploadId !== null && (
             <Space>
               {user?.departmentId === null && (
