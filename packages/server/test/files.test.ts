@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { leavesOf } from '@jixiao/core';
-import { serializeForm } from '@jixiao/io';
+import { serializeForm, writeForm } from '@jixiao/io';
 import { DEMO_ACCOUNTS, loadDemoData } from '@jixiao/server';
 import { sanitizeFileName } from '../src/services/file-service.js';
 import { DIALECTS } from './helpers/dialects.js';
@@ -56,6 +56,73 @@ for (const dialect of DIALECTS) {
       expect(ok.json()).toMatchObject({ version: 2, document: { narratives: { goals: '上传的目标' } } });
       const history = (await t.app.inject({ method: 'GET', url: `/api/forms/${id}/history`, headers: as(head) })).json() as { history: { action: string }[] };
       expect(history.history.map((h) => h.action)).toEqual(['create', 'upload']);
+    });
+
+    for (const extension of ['.xlsx', '.pdf'] as const) {
+      it(`previews a ${extension} form written from the seed, then creates a draft and replaces it on confirmation`, async () => {
+        const written = await writeForm(seedForm(), extension, { lang: 'zh' });
+        if (!written.ok) throw new Error(written.problem.code);
+        const editor = await signIn(t.app, 'editor3');
+        const file = multipartFile(`科工商信局-2021${extension}`, written.bytes);
+        const upload = async () => {
+          const res = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, file.headers), payload: file.payload });
+          expect(res.statusCode, res.body).toBe(200);
+          return res.json() as { uploadId: string; total: number; grade: string; year: number; unitName: string; findings: { severity: string; path: string }[] };
+        };
+        const preview = await upload();
+        expect(preview).toMatchObject({ total: 95.77, grade: 'excellent', year: 2021, unitName: '广州市番禺区科技工业商务和信息化局' });
+        expect(preview.findings.filter((f) => f.severity === 'error').map((f) => f.path)).toEqual([expect.stringMatching(/资产管理制度健全性$/u)]);
+        const formsOfD3 = () => t.ctx.db.selectFrom('forms').select(['id', 'year', 'version']).where('department_id', '=', world.departments.d3).where('year', '=', 2021).execute();
+        expect(await formsOfD3()).toEqual([]); // nothing saved by a preview
+
+        const created = await t.app.inject({ method: 'POST', url: '/api/forms', headers: as(editor), payload: { departmentId: world.departments.d3, uploadId: preview.uploadId } });
+        expect(created.statusCode, created.body).toBe(201);
+        const form = created.json() as { id: string; document: unknown };
+        expect(created.json()).toMatchObject({ state: 'draft', version: 1, total: 95.77, grade: 'excellent', year: 2021 });
+        expect(form.document).toEqual(JSON.parse(serializeForm(seedForm())));
+
+        const again = await upload();
+        const replaced = await t.app.inject({ method: 'POST', url: `/api/forms/${form.id}/upload`, headers: as(editor, { 'if-match': '1' }), payload: { uploadId: again.uploadId } });
+        expect(replaced.statusCode, replaced.body).toBe(200);
+        expect(replaced.json()).toMatchObject({ id: form.id, version: 2, total: 95.77 });
+        expect(await formsOfD3()).toEqual([{ id: form.id, year: 2021, version: 2 }]);
+        await t.ctx.db.deleteFrom('audit_log').where('form_id', '=', form.id).execute();
+        await t.ctx.db.deleteFrom('form_versions').where('form_id', '=', form.id).execute();
+        await t.ctx.db.deleteFrom('forms').where('id', '=', form.id).execute();
+      });
+    }
+
+    it('checks evidence by its content, not its name: a fake PDF, a fake PNG and a renamed program are refused', async () => {
+      const { id } = await buildForm(t.ctx, world, world.departments.d1, 'draft');
+      const editor = await signIn(t.app, 'editor1');
+      const leafId = leavesOf(seedForm())[3]?.leaf.id ?? '';
+      const attach = (name: string, content: Uint8Array | string, lang = 'zh') => {
+        const file = multipartFile(name, content);
+        return t.app.inject({ method: 'POST', url: `/api/forms/${id}/attachments?indicatorId=${leafId}`, headers: as(editor, { ...file.headers, 'accept-language': lang }), payload: file.payload });
+      };
+      const exe = new Uint8Array([0x4d, 0x5a, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00]);
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+      const refused = [
+        { name: '证明.pdf', content: '<html>not a pdf</html>', kind: 'PDF' },
+        { name: '照片.png', content: new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 16]), kind: 'PNG' },
+        { name: 'setup.jpg', content: exe, kind: 'JPEG' },
+        { name: '清单.xlsx', content: '%PDF-1.4', kind: 'XLSX (ZIP)' },
+        { name: '说明.txt', content: exe, kind: 'TXT' },
+      ];
+      for (const r of refused) {
+        const res = await attach(r.name, r.content, 'en');
+        expect(res.statusCode, r.name).toBe(415);
+        const error = (res.json() as { error: { code: string; message: string } }).error;
+        expect(error.code).toBe('api.fileContent');
+        expect(error.message).toContain(`is not ${r.kind}`);
+      }
+      const zh = (await attach('setup.jpg', exe)).json() as { error: { message: string } };
+      expect(zh.error.message).toBe('文件“setup.jpg”的内容不是JPEG，与扩展名 .jpg 不符：请上传真实的 .jpg 文件。');
+      expect(await t.ctx.db.selectFrom('attachments').select('id').where('form_id', '=', id).execute()).toEqual([]);
+
+      for (const [name, content] of [['照片.png', png], ['照片.JPG', new Uint8Array([0xff, 0xd8, 0xff, 0xdb, 0])], ['清单.xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 20])], ['说明.txt', '中文说明'], ['导出.pdf', '\n\n%PDF-1.7']] as const) {
+        expect((await attach(name, content)).statusCode, name).toBe(201);
+      }
     });
 
     it('refuses unreadable uploads and unknown types with their problems', async () => {

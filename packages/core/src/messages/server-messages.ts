@@ -41,6 +41,10 @@ export const SERVER_MESSAGES = {
     zh: (x) => `不接受此类文件“${p(x, 'extension')}”：可上传 ${p(x, 'supported')}。`,
     en: (x) => `Files of type “${p(x, 'extension')}” are not accepted: upload ${p(x, 'supported')}.`,
   },
+  'api.fileContent': {
+    zh: (x) => `文件“${p(x, 'fileName')}”的内容不是${p(x, 'kind')}，与扩展名 ${p(x, 'extension')} 不符：请上传真实的 ${p(x, 'extension')} 文件。`,
+    en: (x) => `The content of “${p(x, 'fileName')}” is not ${p(x, 'kind')}, as its extension ${p(x, 'extension')} says: upload a real ${p(x, 'extension')} file.`,
+  },
   'api.noFile': { zh: () => '请求中没有文件。', en: () => 'The request carries no file.' },
   'api.exportFailed': { zh: (x) => `无法导出为 ${p(x, 'format')}：${p(x, 'detail')}`, en: (x) => `Cannot export as ${p(x, 'format')}: ${p(x, 'detail')}` },
   'api.conflict': { zh: (x) => `已存在：${p(x, 'detail')}`, en: (x) => `Already exists: ${p(x, 'detail')}` },

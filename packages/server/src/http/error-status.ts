@@ -23,6 +23,7 @@ export const ERROR_STATUS: Readonly<Record<ServerCode, number>> = {
   'api.uploadExpired': 410,
   'api.fileTooLarge': 413,
   'api.fileType': 415,
+  'api.fileContent': 415,
   'api.noFile': 400,
   'api.exportFailed': 400,
   'api.conflict': 409,

@@ -1,6 +1,7 @@
 /**
  * Files: reading an uploaded form (preview first, nothing saved until confirmed), exporting a form in any
- * format io writes, and evidence attachments per indicator (size and type limits, names sanitised).
+ * format io writes, and evidence attachments per indicator (size and type limits, content checked by its
+ * magic bytes, names sanitised).
  */
 import type { Actor, CheckResult, FormDocument, Lang, Problem } from '@jixiao/core';
 import { can, hasErrors, leavesOf } from '@jixiao/core';
@@ -12,6 +13,7 @@ import { findFormIdOf } from '../db/repositories/forms-repository.js';
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
+import { ATTACHMENT_TYPES, contentMatches } from './file-signatures.js';
 import { formContent } from './form-content.js';
 import type { FormView } from './form-service.js';
 import { getForm, readableForm, saveForm } from './form-service.js';
@@ -19,17 +21,6 @@ import { createFormRow } from './task-service.js';
 
 /** Form files accepted for upload. */
 export const FORM_UPLOAD_EXTENSIONS = ['.txt', '.json', '.xlsx', '.pdf'] as const;
-/** Evidence files accepted, with the content type each is served as. */
-export const ATTACHMENT_TYPES: Readonly<Record<string, string>> = {
-  '.pdf': 'application/pdf',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.png': 'image/png',
-  '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-};
 /** Largest attachment stored (bytes). */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 /** How long a preview waits for its confirmation. */
@@ -118,10 +109,12 @@ export async function addAttachment(ctx: ServiceContext, actor: Actor, formId: s
   if (!can(actor, 'attach', form)) throw new ApiError(can(actor, 'attach', { ...form, state: 'draft' }) ? 'api.locked' : 'api.forbidden', { state: form.state });
   if (!leavesOf(JSON.parse(form.documentJson) as FormDocument).some((l) => l.leaf.id === indicatorId)) throw new ApiError('api.unknownIndicator', { indicatorId });
   const safeName = sanitizeFileName(fileName);
-  const contentType = ATTACHMENT_TYPES[extensionOf(safeName)];
-  if (contentType === undefined) throw new ApiError('api.fileType', { extension: extensionOf(safeName), supported: Object.keys(ATTACHMENT_TYPES).join(' ') });
+  const extension = extensionOf(safeName);
+  const type = ATTACHMENT_TYPES[extension];
+  if (type === undefined) throw new ApiError('api.fileType', { extension, supported: Object.keys(ATTACHMENT_TYPES).join(' ') });
   if (bytes.byteLength > MAX_ATTACHMENT_BYTES) throw new ApiError('api.fileTooLarge', { limitMb: MAX_ATTACHMENT_BYTES / 1024 / 1024 });
-  const info: AttachmentInfo = { id: ctx.newId(), formId, indicatorId, fileName: safeName, contentType, size: bytes.byteLength, uploadedBy: actor.userId, createdAt: nowIso(ctx) };
+  if (!contentMatches(type, bytes)) throw new ApiError('api.fileContent', { fileName: safeName, extension, kind: type.kind });
+  const info: AttachmentInfo = { id: ctx.newId(), formId, indicatorId, fileName: safeName, contentType: type.contentType, size: bytes.byteLength, uploadedBy: actor.userId, createdAt: nowIso(ctx) };
   await insertAttachment(ctx.db, { ...info, content: bytes });
   return info;
 }

@@ -36,7 +36,9 @@ async function uploadedFile(request: FastifyRequest): Promise<{ fileName: string
   if (!request.isMultipart()) throw new ApiError('api.noFile');
   const file = await request.file();
   if (!file) throw new ApiError('api.noFile');
-  return { fileName: file.filename, bytes: await file.toBuffer() };
+  const buffer = await file.toBuffer();
+  // A plain Uint8Array over the same memory: pdfjs (behind PDF uploads) refuses Node Buffers.
+  return { fileName: file.filename, bytes: new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength) };
 }
 
 /** Exports a form the caller (or the public) may read. */
