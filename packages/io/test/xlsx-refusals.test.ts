@@ -3,7 +3,7 @@ import { problemMessage } from '@jixiao/core';
 import { describe, expect, it } from 'vitest';
 import { readFormXlsx, writeFormXlsx } from '../src/index.js';
 import { seedForm } from './helpers/forms.js';
-import { buildZip } from './helpers/xlsx-zip.js';
+import { buildZip, zerosDeflated } from './helpers/xlsx-zip.js';
 
 /** Reads `bytes`, expecting one error; returns it with the time and memory the attempt took. */
 async function refused(bytes: Uint8Array): Promise<{ problem: Problem; ms: number; grownMb: number }> {
@@ -65,13 +65,24 @@ describe('workbooks that cannot be read end in a clear message', () => {
     expect(ms).toBeLessThan(1000);
   });
 
-  it('a zip bomb that lies about its size: declared 1 kB, unpacking to 16 MB, stopped at the declared size', async () => {
-    const liar = buildZip([{ name: 'xl/worksheets/sheet1.xml', data: new Uint8Array(16 * 1024 * 1024), declaredSize: 1024 }]);
+  it('a zip bomb that lies about its size: declared 1 kB, unpacking to 512 MB, stopped at the declared size', async () => {
+    const liar = buildZip([{ name: 'xl/worksheets/sheet1.xml', packed: zerosDeflated(512), declaredSize: 1024 }]);
+    expect(liar.length).toBeLessThan(600_000);
     const rss = process.memoryUsage().rss;
     const { problem, ms } = await refused(liar);
     expect(problem.code).toBe('import.xlsx.damaged');
     expect(problemMessage(problem, 'en')).toContain('unpacks to more than declared');
     expect(ms).toBeLessThan(1000);
     expect((process.memoryUsage().rss - rss) / 1024 / 1024).toBeLessThan(50);
+  });
+
+  it('a small archive that lies (16 MB inside, 1 kB declared) cannot unpack to much: read, and found damaged', async () => {
+    const liar = buildZip([
+      { name: '[Content_Types].xml', data: new TextEncoder().encode('<Types/>') },
+      { name: 'xl/worksheets/sheet1.xml', packed: zerosDeflated(16), declaredSize: 1024 },
+    ]);
+    const { problem, ms } = await refused(liar);
+    expect(problem.code).toBe('import.xlsx.damaged');
+    expect(ms).toBeLessThan(1000);
   });
 });

@@ -25,10 +25,20 @@ const FIELD_OF_TERM: Partial<Record<TermId, TableField>> = {
   remark: 'remark',
 };
 
+// Labels repeat in every row of a table (merged cells, reprinted headers): their terms are remembered.
+const TERMS = new Map<string, TermId | null>();
+const MAX_REMEMBERED = 10_000;
+
 /** The term a label cell names, allowing a unit in brackets after it ("分值（分）"). */
 export function labelTerm(text: string): TermId | null {
   if (text.length > 60) return null;
-  return findTerm(text) ?? findTerm(text.replace(/[（(][^）)]*[）)]\s*$/u, '').replace(/[:：]\s*$/u, ''));
+  let term = TERMS.get(text);
+  if (term === undefined) {
+    term = findTerm(text) ?? findTerm(text.replace(/[（(][^）)]*[）)]\s*$/u, '').replace(/[:：]\s*$/u, ''));
+    if (TERMS.size >= MAX_REMEMBERED) TERMS.clear();
+    TERMS.set(text, term);
+  }
+  return term;
 }
 
 /** True for a row that heads the indicator table: it names 一级指标 and 三级指标 (or 二级指标). */

@@ -6,7 +6,7 @@
  * the same name in a separate merged range, starts a new group. A row with no leaf name, weight or score
  * but with text continues the leaf above (a row the PDF split across pages).
  */
-import { categoryOfLevel1, findTerm } from '@jixiao/core';
+import { categoryOfLevel1 } from '@jixiao/core';
 import type { IndicatorCategory } from '@jixiao/core';
 import type { GroupDraft } from '../text/indicator-tree.js';
 import type { LeafDraft } from '../text/leaf-rows.js';
@@ -59,7 +59,7 @@ interface OpenLeaf {
 }
 
 function isTotalRow(row: GridRow): boolean {
-  return row.cells.some((cell) => cell.text !== '' && cell.text.length < 20 && findTerm(cell.text) === 'total');
+  return row.cells.some((cell) => cell.text !== '' && cell.text.length < 20 && labelTerm(cell.text) === 'total');
 }
 
 function fieldCell(row: GridRow, map: ColumnMap, field: TableField): GridCell {

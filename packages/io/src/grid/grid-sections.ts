@@ -41,9 +41,12 @@ interface Found {
 /** The first cell (row index, column) that begins with one of a term's labels, with the text after it. */
 function findLabelled(rows: readonly GridRow[], term: TermId): Found | null {
   const keys = termKeys(term);
+  const firsts = new Set(keys.map((k) => k.charAt(0)));
   for (let index = 0; index < rows.length; index += 1) {
     for (const { col, cell } of distinctCells(rows[index] as GridRow)) {
       if (cell.text === '' || cell.number !== null) continue;
+      // Only cells that can start with the label are matched in full (matching normalises each prefix).
+      if (!firsts.has(matchKey(cell.text.trim().slice(0, 2)).charAt(0))) continue;
       const rest = stripLabel(cellText(cell), keys);
       if (rest !== null) return { index, col, rest };
     }

@@ -7,7 +7,10 @@
  */
 import type { FormDocument, Problem, WithProblems } from '@jixiao/core';
 import { formFromGrid } from '../grid/form-from-grid.js';
+import { layoutGrid } from '../grid/layout-grid.js';
 import { restoreDetails } from '../grid/restore-details.js';
+import { showsSame } from '../grid/same-grid.js';
+import { layoutForm } from '../layout/form-layout.js';
 import { readEmbeddedForm } from './embedded-form.js';
 import { sheetGrid } from './sheet-grid.js';
 import { checkWorkbookZip } from './zip-guard.js';
@@ -36,9 +39,12 @@ export async function readFormXlsx(bytes: Uint8Array): Promise<WithProblems<Form
     return failure({ code: 'import.xlsx.damaged', severity: 'error', path: '', params: { detail: shortReason(error) } });
   }
   const sheets = workbook.worksheets.filter((sheet) => sheet.state === 'visible' || sheet.state === undefined).slice(0, MAX_SHEETS).map(sheetGrid);
+  const embedded = readEmbeddedForm(workbook);
+  // The usual case, a workbook jixiao wrote and nobody edited: its stored form, as it is.
+  const [only] = sheets;
+  if (embedded?.value != null && sheets.length === 1 && only !== undefined && showsSame(only, layoutGrid(layoutForm(embedded.value)))) return { value: embedded.value, problems: [] };
   const read = formFromGrid(sheets);
   if (read.value === null) return { value: null, problems: read.problems };
-  const embedded = readEmbeddedForm(workbook);
   if (embedded === null) return { value: read.value.form, problems: read.problems };
   if (embedded.value === null) {
     const detail = embedded.problems[0]?.code ?? 'unknown';

@@ -1,11 +1,21 @@
 /** Test-only zip building: archives with honest or lying sizes, for the zip-bomb and corrupt-workbook tests. */
-import { deflateRawSync } from 'node:zlib';
+import { constants, deflateRawSync } from 'node:zlib';
 
 export interface ZipEntry {
   name: string;
-  data: Uint8Array;
+  /** The entry's content, deflated by the builder… */
+  data?: Uint8Array;
+  /** …or an already deflated stream (see `zerosDeflated`). */
+  packed?: Uint8Array;
   /** Declare another unpacked size than the data's (a lying archive). */
   declaredSize?: number;
+}
+
+/** A raw deflate stream of `megabytes` MB of zeros, built without holding them: one flushed 1 MB block repeated. */
+export function zerosDeflated(megabytes: number): Uint8Array {
+  const block = deflateRawSync(Buffer.alloc(1 << 20), { finishFlush: constants.Z_SYNC_FLUSH });
+  const end = deflateRawSync(Buffer.alloc(0));
+  return new Uint8Array(Buffer.concat([...Array.from({ length: megabytes }, () => block), end]));
 }
 
 /** A zip archive of deflated entries (no CRC check is made by the reader under test, so CRCs are 0). */
@@ -15,8 +25,8 @@ export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = deflateRawSync(entry.data);
-    const size = entry.declaredSize ?? entry.data.length;
+    const packed = entry.packed ?? deflateRawSync(entry.data ?? new Uint8Array(0));
+    const size = entry.declaredSize ?? entry.data?.length ?? 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
