@@ -18,9 +18,9 @@ import type { AppState } from './app-context.js';
 import { AppContext } from './app-context.js';
 import { LoginPage } from './login-page.js';
 import { navigate, useRoute } from './navigation.js';
-import { PasswordDialog } from './password-dialog.js';
-import { QueuePage } from './queue-page.js';
 
+const QueuePage = lazy(() => import('./queue-page.js').then((m) => ({ default: m.QueuePage })));
+const PasswordDialog = lazy(() => import('./password-dialog.js').then((m) => ({ default: m.PasswordDialog })));
 const FormPage = lazy(() => import('../editor/form-page.js').then((m) => ({ default: m.FormPage })));
 const HistoryPage = lazy(() => import('../editor/history-page.js').then((m) => ({ default: m.HistoryPage })));
 const PrintPage = lazy(() => import('../editor/print-page.js').then((m) => ({ default: m.PrintPage })));
@@ -160,7 +160,11 @@ export function App(): ReactNode {
               )}
             </Layout.Content>
           </Layout>
-          <PasswordDialog open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+          {passwordOpen && (
+            <Suspense fallback={null}>
+              <PasswordDialog open onClose={() => setPasswordOpen(false)} />
+            </Suspense>
+          )}
         </AppContext.Provider>
       </AntApp>
     </ConfigProvider>

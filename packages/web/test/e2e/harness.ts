@@ -127,15 +127,24 @@ export async function signIn(page: Page, url: string, username: string, password
 
 /** Signs out through the user menu. */
 export async function signOut(page: Page): Promise<void> {
+  await chooseUserMenu(page, '退出登录');
+  await page.getByTestId('user-menu').waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Opens the user menu and clicks an item, again if the menu closed before the click landed (slow machines). */
+export async function chooseUserMenu(page: Page, item: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: '退出登录' }).click();
     try {
-      await page.getByTestId('user-menu').waitFor({ state: 'detached', timeout: 10_000 });
+      await page.getByTestId('user-menu').click({ timeout: 5_000 });
+      const entry = page.getByRole('menuitem', { name: item });
+      await entry.waitFor({ timeout: 5_000 });
+      // Let the opening animation finish so that nothing else takes the click.
+      await page.waitForTimeout(300);
+      await entry.click({ timeout: 5_000 });
       return;
     } catch (error) {
-      // The menu can close under a slow machine before the click lands: open it again.
       if (attempt === 3) throw error;
+      await page.keyboard.press('Escape');
     }
   }
 }

@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, ROOT, screenshot, signIn, signOut, startAppServer } from './harness.js';
+import { browserUnavailable, chooseUserMenu, launchBrowser, ROOT, screenshot, signIn, signOut, startAppServer } from './harness.js';
 
 const missing = browserUnavailable();
 if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
@@ -210,6 +210,17 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     expect(api.status()).toBe(404);
     const write = await page.request.put(`${server.url}/api/forms/${seed2022?.id ?? ''}`, { headers: { 'if-match': '"1"' }, data: {} });
     expect([400, 403, 404]).toContain(write.status());
+
+    // They change their password; the old one no longer opens a session.
+    await chooseUserMenu(page, '修改密码');
+    await page.getByLabel('当前密码').fill('edu-editor-password');
+    await page.getByLabel('新密码').fill('edu-editor-new-password');
+    await page.getByRole('dialog').getByRole('button', { name: 'OK' }).or(page.getByRole('dialog').getByRole('button', { name: '确定' })).click();
+    await page.getByText('密码已修改').waitFor();
+    await signOut(page);
+    const old = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'edu-editor', password: 'edu-editor-password' }) });
+    expect(old.status).toBe(401);
+    await signIn(page, server.url, 'edu-editor', 'edu-editor-new-password');
     await signOut(page);
   }, 60_000);
 
