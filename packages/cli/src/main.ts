@@ -6,6 +6,7 @@ import { processIo } from './cli-io.js';
 import { runCheck } from './commands/check.js';
 import { runConvert } from './commands/convert.js';
 import { runDbMigrate } from './commands/db.js';
+import { runOrgAddDepartment, runOrgAddRegion, runOrgList } from './commands/org.js';
 import { runServe } from './commands/serve.js';
 import { runUserAdd } from './commands/user.js';
 import type { ExitCode } from './exit-codes.js';
@@ -72,6 +73,33 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (options: { username: string; role: string; displayName?: string; password?: string; region?: string; department?: string; databaseUrl?: string }) => {
       result.code = await runUserAdd(options, io);
+    });
+
+  const org = cli.command('org').description('地区与部门 / regions and departments');
+  org
+    .command('add-region')
+    .description('创建地区 / create a region')
+    .argument('<name>', '地区名称 / region name')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (name: string, options: { databaseUrl?: string }) => {
+      result.code = await runOrgAddRegion(name, options, io);
+    });
+  org
+    .command('add-department')
+    .description('创建部门 / create a department of a region')
+    .argument('<name>', '部门名称 / department name')
+    .requiredOption('--region <name>', '所属地区 / its region')
+    .option('--units <n>', '单位数 / number of subordinate units')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (name: string, options: { region: string; units?: string; databaseUrl?: string }) => {
+      result.code = await runOrgAddDepartment(name, options, io);
+    });
+  org
+    .command('list')
+    .description('列出地区、部门及单位数 / list regions, departments and their units')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (options: { databaseUrl?: string }) => {
+      result.code = await runOrgList(options, io);
     });
 
   return cli;

@@ -19,3 +19,6 @@ export type { DemoAccount, DemoResult } from './services/demo-data.js';
 export { startServer, migrateDatabase, serviceContext, withServices } from './server.js';
 export type { RunningServer } from './server.js';
 export { findRegionByName, findDepartmentByName } from './db/repositories/organisations-repository.js';
+export { createRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
+export type { Organiser } from './services/organisation-service.js';
+export type { Region, Department } from './db/repositories/organisations-repository.js';

@@ -4,21 +4,18 @@
  * an action the caller may not take answers 403 (or 409 when the form is locked) and changes nothing.
  * The expected outcome of each cell is core's `can()`, whose own tests pin the rules down one by one.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Action, Actor, FormState } from '@jixiao/core';
+import { describe, expect, it } from 'vitest';
+import type { Action, FormState } from '@jixiao/core';
 import { can, leavesOf } from '@jixiao/core';
 import type { App } from '@jixiao/server';
 import type { Response as LightMyRequestResponse } from 'light-my-request';
 import { findForm } from '../src/db/repositories/forms-repository.js';
 import { DIALECTS } from './helpers/dialects.js';
-import type { AccountKey, Client, World } from './helpers/factories.js';
-import { ACCOUNTS, as, buildForm, buildWorld, seedForm, signIn } from './helpers/factories.js';
+import type { AccountKey, Client } from './helpers/factories.js';
+import { as, buildForm, CALLERS, seedForm } from './helpers/factories.js';
+import { matrixSuite } from './helpers/matrix-suite.js';
 import { multipartFile } from './helpers/multipart.js';
-import type { TestApp } from './helpers/test-app.js';
-import { createTestApp } from './helpers/test-app.js';
 
-type Caller = AccountKey | 'public';
-const CALLERS: readonly Caller[] = [...(Object.keys(ACCOUNTS) as AccountKey[]), 'public'];
 const PLACES: readonly { department: 'd1' | 'd2' | 'd3'; state: FormState }[] = [
   { department: 'd1', state: 'draft' },
   { department: 'd1', state: 'submitted' },
@@ -63,37 +60,21 @@ const WRITES: readonly { name: string; action: Action; send: (app: App, id: stri
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`permissions on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
-    const clients = new Map<Caller, Client | null>();
-
-    beforeAll(async () => {
-      t = await createTestApp(dialect);
-      world = await buildWorld(t.ctx);
-      clients.set('public', null);
-      for (const key of Object.keys(ACCOUNTS) as AccountKey[]) clients.set(key, await signIn(t.app, key));
-    });
-    afterAll(async () => t?.close());
-
-    const actorOf = (caller: Caller): Actor | null => {
-      if (caller === 'public') return null;
-      const a = ACCOUNTS[caller];
-      return { userId: caller, role: a.role, regionId: a.region ? world.regions[a.region] : null, departmentId: a.department ? world.departments[a.department] : null };
-    };
+    const s = matrixSuite(dialect);
 
     for (const caller of CALLERS) {
       it(`${caller}: reads and changes exactly what is theirs`, async () => {
-        const client = clients.get(caller) ?? null;
-        const actor = actorOf(caller);
+        const client = s.client(caller);
+        const actor = s.actorOf(caller);
         for (const place of PLACES) {
-          const departmentId = world.departments[place.department];
-          const subject = { state: place.state, departmentId, regionId: world.regionOf[departmentId] ?? '' };
+          const departmentId = s.world.departments[place.department];
+          const subject = { state: place.state, departmentId, regionId: s.world.regionOf[departmentId] ?? '' };
           const readable = can(actor, 'read', subject);
-          const shared = await buildForm(t.ctx, world, departmentId, place.state);
+          const shared = await buildForm(s.t.ctx, s.world, departmentId, place.state);
           const cell = (what: string) => `${caller} ${what} on ${place.department}/${place.state}`;
 
           for (const read of READS) {
-            const res = await t.app.inject({ method: 'GET', url: read.url(shared.id), headers: as(client) });
+            const res = await s.t.app.inject({ method: 'GET', url: read.url(shared.id), headers: as(client) });
             if (readable && actor !== null) {
               expect(res.statusCode, cell(read.name)).toBe(200);
             } else {
@@ -101,14 +82,14 @@ for (const dialect of DIALECTS) {
               expect(res.body, cell(read.name)).not.toContain(shared.marker);
             }
           }
-          const pub = await t.app.inject({ method: 'GET', url: `/api/public/forms/${shared.id}`, headers: as(client) });
+          const pub = await s.t.app.inject({ method: 'GET', url: `/api/public/forms/${shared.id}`, headers: as(client) });
           expect(pub.statusCode, cell('GET public form')).toBe(place.state === 'published' ? 200 : 404);
           if (place.state !== 'published') expect(pub.body).not.toContain(shared.marker);
 
           for (const write of WRITES) {
-            const fresh = await buildForm(t.ctx, world, departmentId, place.state);
-            const res = await write.send(t.app, fresh.id, client);
-            const after = await findForm(t.ctx.db, fresh.id);
+            const fresh = await buildForm(s.t.ctx, s.world, departmentId, place.state);
+            const res = await write.send(s.t.app, fresh.id, client);
+            const after = await findForm(s.t.ctx.db, fresh.id);
             if (actor !== null && can(actor, write.action, subject)) {
               expect([200, 201], cell(`${write.name} → ${res.body.slice(0, 200)}`)).toContain(res.statusCode);
             } else {
@@ -123,22 +104,22 @@ for (const dialect of DIALECTS) {
 
         // Lists show exactly the forms in scope.
         if (actor !== null) {
-          const res = await t.app.inject({ method: 'GET', url: '/api/forms', headers: as(client) });
+          const res = await s.t.app.inject({ method: 'GET', url: '/api/forms', headers: as(client) });
           const listed = (res.json() as { forms: { id: string; departmentId: string }[] }).forms;
           expect(listed.length).toBeGreaterThan(0);
-          for (const f of listed) expect(can(actor, 'read', { state: 'draft', departmentId: f.departmentId, regionId: world.regionOf[f.departmentId] ?? '' }), cell2(caller, f.departmentId)).toBe(true);
+          for (const f of listed) expect(can(actor, 'read', { state: 'draft', departmentId: f.departmentId, regionId: s.world.regionOf[f.departmentId] ?? '' }), cell2(caller, f.departmentId)).toBe(true);
         } else {
-          expect((await t.app.inject({ method: 'GET', url: '/api/forms' })).statusCode).toBe(401);
+          expect((await s.t.app.inject({ method: 'GET', url: '/api/forms' })).statusCode).toBe(401);
         }
       });
     }
 
     it('spot checks, by hand: the other department is 404, an editor cannot submit, the other region’s reviewer sees nothing', async () => {
-      const d1 = await buildForm(t.ctx, world, world.departments.d1, 'draft');
-      const d2 = await buildForm(t.ctx, world, world.departments.d2, 'draft');
-      const get = async (caller: AccountKey, id: string) => (await t.app.inject({ method: 'GET', url: `/api/forms/${id}`, headers: as(clients.get(caller) ?? null) })).statusCode;
+      const d1 = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'draft');
+      const d2 = await buildForm(s.t.ctx, s.world, s.world.departments.d2, 'draft');
+      const get = async (caller: AccountKey, id: string) => (await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}`, headers: as(s.client(caller)) })).statusCode;
       const submit = async (caller: AccountKey, id: string) =>
-        (await t.app.inject({ method: 'POST', url: `/api/forms/${id}/transitions`, headers: as(clients.get(caller) ?? null), payload: { action: 'submit' } })).statusCode;
+        (await s.t.app.inject({ method: 'POST', url: `/api/forms/${id}/transitions`, headers: as(s.client(caller)), payload: { action: 'submit' } })).statusCode;
       expect(await get('editor1', d2.id)).toBe(404);
       expect(await get('reviewer2', d1.id)).toBe(404);
       expect(await get('reviewer1', d2.id)).toBe(200);
@@ -148,19 +129,19 @@ for (const dialect of DIALECTS) {
     });
 
     it('only a region’s reviewer (or an administrator) issues its tasks; only administrators create accounts', async () => {
-      const task = { regionId: world.regions.r1, year: 2030, deadline: '2031-03-31', departmentIds: [world.departments.d1] };
+      const task = { regionId: s.world.regions.r1, year: 2030, deadline: '2031-03-31', departmentIds: [s.world.departments.d1] };
       for (const caller of ['reviewer2', 'head1', 'editor1'] as const) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/tasks', headers: as(clients.get(caller) ?? null), payload: task });
+        const res = await s.t.app.inject({ method: 'POST', url: '/api/tasks', headers: as(s.client(caller)), payload: task });
         expect(res.statusCode, caller).toBe(403);
       }
-      const reviewer = clients.get('reviewer1') ?? null;
-      const cross = await t.app.inject({ method: 'POST', url: '/api/tasks', headers: as(reviewer), payload: { ...task, departmentIds: [world.departments.d3] } });
+      const reviewer = s.client('reviewer1');
+      const cross = await s.t.app.inject({ method: 'POST', url: '/api/tasks', headers: as(reviewer), payload: { ...task, departmentIds: [s.world.departments.d3] } });
       expect(cross.statusCode).toBe(400); // no template for 2030 yet: refused before looking at departments
       const user = { username: 'x', displayName: 'x', password: 'long enough password', role: 'administrator' };
       for (const caller of ['reviewer1', 'head1', 'editor1'] as const) {
-        expect((await t.app.inject({ method: 'POST', url: '/api/users', headers: as(clients.get(caller) ?? null), payload: user })).statusCode).toBe(403);
+        expect((await s.t.app.inject({ method: 'POST', url: '/api/users', headers: as(s.client(caller)), payload: user })).statusCode).toBe(403);
       }
-      expect((await t.app.inject({ method: 'POST', url: '/api/users', headers: as(clients.get('admin') ?? null), payload: user })).statusCode).toBe(201);
+      expect((await s.t.app.inject({ method: 'POST', url: '/api/users', headers: as(s.client('admin')), payload: user })).statusCode).toBe(201);
     });
   });
 }

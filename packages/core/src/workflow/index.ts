@@ -4,4 +4,5 @@ export * from './roles.js';
 export * from './transitions.js';
 export * from './permissions.js';
 export * from './can.js';
+export * from './organisation-permissions.js';
 export * from './document-changes.js';

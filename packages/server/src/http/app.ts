@@ -24,6 +24,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from './request-auth.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerFileRoutes } from './routes/file-routes.js';
 import { registerFormRoutes } from './routes/form-routes.js';
+import { registerOrganisationRoutes } from './routes/organisation-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
 import { registerSessionRoutes } from './routes/session-routes.js';
 import { registerTaskRoutes } from './routes/task-routes.js';
@@ -125,6 +126,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFileRoutes(app, deps);
   registerTaskRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerOrganisationRoutes(app, deps);
   registerPublicRoutes(app, deps);
   await app.register((await import('./web-app.js')).webApp);
   return app;

@@ -2,6 +2,7 @@
 import type { DocumentChange, Lang, Problem } from '@jixiao/core';
 import { problemMessage } from '@jixiao/core';
 import type { FormSummary } from '../db/repositories/forms-repository.js';
+import type { Department, Region } from '../db/repositories/organisations-repository.js';
 import type { User } from '../db/repositories/users-repository.js';
 import type { FormView, HistoryEntry } from '../services/form-service.js';
 
@@ -59,4 +60,14 @@ export function presentHistory(entries: readonly HistoryEntry[]): Record<string,
 /** The changes between two versions. */
 export function presentChanges(from: number, to: number, changes: readonly DocumentChange[]): Record<string, unknown> {
   return { from, to, changes };
+}
+
+/** A region. */
+export function presentRegion(r: Region): Record<string, unknown> {
+  return { id: r.id, name: r.name };
+}
+
+/** A department with its region and 单位数. */
+export function presentDepartment(d: Department): Record<string, unknown> {
+  return { id: d.id, regionId: d.regionId, name: d.name, unitCount: d.unitCount };
 }

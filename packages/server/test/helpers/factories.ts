@@ -3,7 +3,7 @@
  * any state, made through the same services and repositories the app uses.
  */
 import { readFileSync } from 'node:fs';
-import type { FormDocument, FormState, Role } from '@jixiao/core';
+import type { Actor, FormDocument, FormState, Role } from '@jixiao/core';
 import { importFormText } from '@jixiao/io';
 import type { ServiceContext } from '@jixiao/server';
 import { addUser } from '@jixiao/server';
@@ -103,4 +103,24 @@ export async function signIn(app: App, username: string, password = PASSWORD): P
 /** Headers of a client's request (none for the public). */
 export function as(client: Client | null, extra: Record<string, string> = {}): Record<string, string> {
   return client ? { cookie: client.cookie, 'x-csrf-token': client.csrf, ...extra } : extra;
+}
+
+/** Someone calling the API in the permission matrices: an account of the world, or the public. */
+export type Caller = AccountKey | 'public';
+
+/** Every caller of the matrices, the public last. */
+export const CALLERS: readonly Caller[] = [...(Object.keys(ACCOUNTS) as AccountKey[]), 'public'];
+
+/** Signs every account in (the public has no client). */
+export async function signInEveryone(app: App): Promise<Map<Caller, Client | null>> {
+  const clients = new Map<Caller, Client | null>([['public', null]]);
+  for (const key of Object.keys(ACCOUNTS) as AccountKey[]) clients.set(key, await signIn(app, key));
+  return clients;
+}
+
+/** The actor core's `can()` judges for a caller of the world (null for the public). */
+export function actorOfCaller(world: World, caller: Caller): Actor | null {
+  if (caller === 'public') return null;
+  const a = ACCOUNTS[caller];
+  return { userId: caller, role: a.role, regionId: a.region ? world.regions[a.region] : null, departmentId: a.department ? world.departments[a.department] : null };
 }

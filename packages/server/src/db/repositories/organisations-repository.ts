@@ -10,6 +10,16 @@ export interface Department {
   unitCount: number | null;
 }
 
+/** A region (地区). */
+export interface Region {
+  id: string;
+  name: string;
+}
+
+function toDepartment(r: { id: string; region_id: string; name: string; unit_count: number | null }): Department {
+  return { id: r.id, regionId: r.region_id, name: r.name, unitCount: r.unit_count };
+}
+
 /** Stores a region. */
 export async function insertRegion(db: Kysely<Database>, region: { id: string; name: string }): Promise<void> {
   await db.insertInto('regions').values(region).execute();
@@ -29,7 +39,7 @@ export async function insertUnit(db: Kysely<Database>, unit: { id: string; depar
 export async function findDepartments(db: Kysely<Database>, ids: readonly string[]): Promise<Department[]> {
   if (ids.length === 0) return [];
   const rows = await db.selectFrom('departments').selectAll().where('id', 'in', [...ids]).execute();
-  return rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, unitCount: r.unit_count }));
+  return rows.map(toDepartment);
 }
 
 /** Departments, all or of one region. */
@@ -37,7 +47,7 @@ export async function listDepartments(db: Kysely<Database>, regionId: string | n
   let query = db.selectFrom('departments').selectAll().orderBy('name');
   if (regionId !== null) query = query.where('region_id', '=', regionId);
   const rows = await query.execute();
-  return rows.map((r) => ({ id: r.id, regionId: r.region_id, name: r.name, unitCount: r.unit_count }));
+  return rows.map(toDepartment);
 }
 
 /** A region's id by name. */
@@ -50,4 +60,24 @@ export async function findRegionByName(db: Kysely<Database>, name: string): Prom
 export async function findDepartmentByName(db: Kysely<Database>, regionId: string, name: string): Promise<string | null> {
   const row = await db.selectFrom('departments').select('id').where('region_id', '=', regionId).where('name', '=', name).executeTakeFirst();
   return row?.id ?? null;
+}
+
+/** Regions, all or one, by name. */
+export async function listRegions(db: Kysely<Database>, regionId: string | null): Promise<Region[]> {
+  let query = db.selectFrom('regions').select(['id', 'name']).orderBy('name');
+  if (regionId !== null) query = query.where('id', '=', regionId);
+  return query.execute();
+}
+
+/** A region by id. */
+export async function findRegion(db: Kysely<Database>, id: string): Promise<Region | null> {
+  return (await db.selectFrom('regions').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
+}
+
+/** Renames a department and sets its 单位数; false when there is no such department. */
+export async function updateDepartment(db: Kysely<Database>, id: string, change: { name?: string | undefined; unitCount?: number | null | undefined }): Promise<boolean> {
+  const set = { ...(change.name !== undefined ? { name: change.name } : {}), ...(change.unitCount !== undefined ? { unit_count: change.unitCount } : {}) };
+  if (Object.keys(set).length === 0) return (await findDepartments(db, [id])).length === 1;
+  const result = await db.updateTable('departments').set(set).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
 }
