@@ -27,7 +27,7 @@ export async function startServer(config: ServerConfig, demoText: string | null,
   const production = config.nodeEnv === 'production';
   if (config.demo && production) throw new Error('Demo data is refused in production (NODE_ENV=production).');
   const database = openDatabase(config.databaseUrl, { poolSize: config.poolSize });
-  await migrateToLatest(database.db, database.dialect);
+  await migrateToLatest(database.db, database.dialect, database.schema);
   const ctx = serviceContext(database, config);
   let demo: DemoResult | null = null;
   if (config.demo) {
@@ -56,7 +56,7 @@ export function serviceContext(database: OpenDatabase, config: ServerConfig): Se
 export async function withServices<T>(config: ServerConfig, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
   const database = openDatabase(config.databaseUrl);
   try {
-    await migrateToLatest(database.db, database.dialect);
+    await migrateToLatest(database.db, database.dialect, database.schema);
     return await work(serviceContext(database, config));
   } finally {
     await database.close();
@@ -67,7 +67,7 @@ export async function withServices<T>(config: ServerConfig, work: (ctx: ServiceC
 export async function migrateDatabase(config: ServerConfig): Promise<string[]> {
   const database = openDatabase(config.databaseUrl);
   try {
-    return await migrateToLatest(database.db, database.dialect);
+    return await migrateToLatest(database.db, database.dialect, database.schema);
   } finally {
     await database.close();
   }

@@ -16,6 +16,8 @@ export type DialectName = 'sqlite' | 'postgres';
 export interface OpenDatabase {
   db: Kysely<Database>;
   dialect: DialectName;
+  /** The PostgreSQL schema in use, when not the default one. */
+  schema?: string;
   close: () => Promise<void>;
 }
 
@@ -71,7 +73,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
       ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', close: () => db.destroy() };
+    return { db, dialect: 'postgres', ...(options.schema ? { schema: options.schema } : {}), close: () => db.destroy() };
   }
   const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length) : url;
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });

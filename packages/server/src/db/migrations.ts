@@ -156,10 +156,14 @@ function migrations(dialect: DialectName): Record<string, Migration> {
   return { '0001-initial': initial(dialect) };
 }
 
-/** Brings the database up to the latest schema; returns the names of the migrations it ran. */
-export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
+/**
+ * Brings the database up to the latest schema; returns the names of the migrations it ran. In a
+ * PostgreSQL schema of its own, the migrator's bookkeeping tables live there too: Kysely looks for them
+ * across all schemas otherwise, and would take another schema's for this one's.
+ */
+export async function migrateToLatest(db: Kysely<Database>, dialect: DialectName, schema?: string): Promise<string[]> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const { error, results } = await new Migrator({ db, provider }).migrateToLatest();
+  const { error, results } = await new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) }).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }

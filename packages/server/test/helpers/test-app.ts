@@ -27,7 +27,7 @@ export async function createTestApp(dialect: TestDialect, options: { loginRateLi
     await admin.end();
   }
   const database = openDatabase(dialect.url, schema ? { schema } : {});
-  await migrateToLatest(database.db, database.dialect);
+  await migrateToLatest(database.db, database.dialect, database.schema);
   let tick = Date.parse('2024-01-15T08:00:00Z');
   let id = 0;
   const ctx: ServiceContext = {
