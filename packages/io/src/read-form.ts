@@ -40,7 +40,9 @@ export function formatOf(file: InputFile): InputFormat | null {
 }
 
 /** Reads a form from a file's bytes; problems say what could not be read and where. */
-export async function readForm(file: InputFile): Promise<WithProblems<FormDocument | null>> {
+export async function readForm(input: InputFile): Promise<WithProblems<FormDocument | null>> {
+  // A Node Buffer is a Uint8Array that pdfjs-dist refuses: read every input through a plain view of its bytes.
+  const file = Object.getPrototypeOf(input.bytes) === Uint8Array.prototype ? input : { ...input, bytes: new Uint8Array(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength) };
   const format = formatOf(file);
   switch (format) {
     case 'text':
