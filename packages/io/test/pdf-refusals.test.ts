@@ -57,6 +57,19 @@ describe('PDFs that cannot be read end in a clear message', () => {
     expect((await refused(new TextEncoder().encode('单位名称 番禺区'))).params).toEqual({ detail: 'no %PDF header: not a PDF file' });
   });
 
+  it('a page ruled into tens of thousands of boxes, full of other text: refused as not the form, quickly', async () => {
+    const ruled = await makePdf((doc) => {
+      doc.lineWidth(0.1);
+      for (let i = 0; i <= 400; i += 1) doc.moveTo(10, 10 + i * 2).lineTo(585, 10 + i * 2).stroke();
+      for (let j = 0; j <= 150; j += 1) doc.moveTo(10 + j * 3.8, 10).lineTo(10 + j * 3.8, 810).stroke();
+      doc.fontSize(6);
+      for (let k = 0; k < 2000; k += 1) doc.text('名单', 12 + (k % 40) * 14, 12 + Math.floor(k / 40) * 15, { lineBreak: false });
+    });
+    const problem = await refused(ruled);
+    expect(problem.code).toBe('import.grid.notForm');
+    expect(problemMessage(problem)).toContain('名单');
+  });
+
   it('more pages than the limit, refused before any page is read', async () => {
     const problem = await refused(seedPdf, { maxPages: 2, timeoutMs: 30_000 });
     expect(problem.code).toBe('import.pdf.tooManyPages');

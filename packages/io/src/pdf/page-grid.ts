@@ -18,6 +18,8 @@ import { lineText, linesOf } from './text-lines.js';
 const SNAP = 1.5;
 /** Shortest segment taken for a rule. */
 const MIN_RULE = 4;
+/** Boxes a page's lattice may have; a page ruled more finely than any form is read as loose text. */
+const MAX_BOXES = 200_000;
 
 interface Interval {
   from: number;
@@ -40,23 +42,38 @@ function cluster(values: readonly number[]): number[] {
   return out;
 }
 
+/** Index of the position (sorted) within SNAP of `value`, or -1. */
 function nearest(positions: readonly number[], value: number): number {
+  let low = 0;
+  let high = positions.length - 1;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((positions[mid] as number) < value) low = mid + 1;
+    else high = mid;
+  }
   let best = -1;
   let distance = SNAP + 0.01;
-  positions.forEach((p, i) => {
-    const d = Math.abs(p - value);
+  for (const i of [low - 1, low]) {
+    const d = Math.abs((positions[i] ?? Number.POSITIVE_INFINITY) - value);
     if (d < distance) {
       best = i;
       distance = d;
     }
-  });
+  }
   return best;
 }
 
-/** Index of the band [edges[k], edges[k + 1]) holding `value`, or -1. */
+/** Index of the band [edges[k], edges[k + 1]) holding `value`, or -1 (edges sorted). */
 function band(edges: readonly number[], value: number): number {
-  for (let k = 0; k + 1 < edges.length; k += 1) if (value >= (edges[k] as number) && value < (edges[k + 1] as number)) return k;
-  return -1;
+  if (edges.length < 2 || value < (edges[0] as number) || value >= (edges[edges.length - 1] as number)) return -1;
+  let low = 0;
+  let high = edges.length - 2;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if ((edges[mid] as number) <= value) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 function isVertical(r: Rule): boolean {
@@ -151,25 +168,31 @@ function pageRows(page: PdfPage, xs: readonly number[]): GridRow[] {
   const minX = Math.min(...horizontal.map((r) => Math.min(r.x1, r.x2)));
   const maxX = Math.max(...horizontal.map((r) => Math.max(r.x1, r.x2)));
   const columns = xs.filter((x) => x >= minX - SNAP && x <= maxX + SNAP);
-  if (ys.length < 2 || columns.length < 2) return looseRows(page.pieces, page.number);
+  if (ys.length < 2 || columns.length < 2 || ys.length * columns.length > MAX_BOXES) return looseRows(page.pieces, page.number);
   const first = xs.indexOf(columns[0] as number);
   const verticalCover = coverage(vertical, columns, true);
   const horizontalCover = coverage(horizontal, ys, false);
   const rowsCount = ys.length - 1;
   const colsCount = columns.length - 1;
-  const parent = Array.from({ length: rowsCount * colsCount }, (_, i) => i);
+  // Union-find over the boxes (by size, with path halving): boxes with no rule between them are one cell.
+  const parent = new Int32Array(rowsCount * colsCount).map((_, i) => i);
+  const size = new Int32Array(rowsCount * colsCount).fill(1);
   const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    while (parent[i] !== root) {
-      const next = parent[i] as number;
-      parent[i] = root;
-      i = next;
+    let x = i;
+    while (parent[x] !== x) {
+      const up = parent[parent[x] as number] as number;
+      parent[x] = up;
+      x = up;
     }
-    return root;
+    return x;
   };
   const union = (a: number, b: number): void => {
-    parent[find(a)] = find(b);
+    let ra = find(a);
+    let rb = find(b);
+    if (ra === rb) return;
+    if ((size[ra] as number) < (size[rb] as number)) [ra, rb] = [rb, ra];
+    parent[rb] = ra;
+    size[ra] = (size[ra] as number) + (size[rb] as number);
   };
   for (let i = 0; i < rowsCount; i += 1) {
     for (let j = 0; j < colsCount; j += 1) {
@@ -178,18 +201,17 @@ function pageRows(page: PdfPage, xs: readonly number[]): GridRow[] {
       if (i + 1 < rowsCount && !covers(horizontalCover[i + 1], columns[j] as number, columns[j + 1] as number)) union(here, here + colsCount);
     }
   }
-  const regions = new Map<number, Region>();
+  const regionAt: (Region | undefined)[] = new Array<Region | undefined>(rowsCount * colsCount);
   for (let i = 0; i < rowsCount; i += 1) {
     for (let j = 0; j < colsCount; j += 1) {
       const root = find(i * colsCount + j);
-      const region = regions.get(root);
-      const box = { top: ys[i] as number, bottom: ys[i + 1] as number, left: columns[j] as number, right: columns[j + 1] as number };
-      if (region === undefined) regions.set(root, { ...box, pieces: [], cells: 1, grid: null });
+      const region = regionAt[root];
+      if (region === undefined) regionAt[root] = { top: ys[i] as number, bottom: ys[i + 1] as number, left: columns[j] as number, right: columns[j + 1] as number, pieces: [], cells: 1, grid: null };
       else {
-        region.top = Math.min(region.top, box.top);
-        region.bottom = Math.max(region.bottom, box.bottom);
-        region.left = Math.min(region.left, box.left);
-        region.right = Math.max(region.right, box.right);
+        // Boxes are visited row by row, so a region never grows upwards.
+        region.bottom = Math.max(region.bottom, ys[i + 1] as number);
+        region.left = Math.min(region.left, columns[j] as number);
+        region.right = Math.max(region.right, columns[j + 1] as number);
         region.cells += 1;
       }
     }
@@ -202,17 +224,21 @@ function pageRows(page: PdfPage, xs: readonly number[]): GridRow[] {
     const i = band(ys, cy);
     const j = band(columns, cx);
     if (i < 0 || j < 0) (cy < (ys[0] as number) ? above : below).push(piece);
-    else regions.get(find(i * colsCount + j))?.pieces.push(piece);
+    else regionAt[find(i * colsCount + j)]?.pieces.push(piece);
   }
   const rows: GridRow[] = looseRows(above, page.number);
   for (let i = 0; i < rowsCount; i += 1) {
     const cells: GridCell[] = xs.slice(0, -1).map(() => BLANK_CELL);
     for (let j = 0; j < colsCount; j += 1) {
       const root = find(i * colsCount + j);
-      const region = regions.get(root) as Region;
+      const region = regionAt[root] as Region;
       if (region.grid === null) {
-        const lines = cellLines(region.pieces, region.left, region.right);
-        region.grid = { text: joinParagraphs(lines), number: null, percent: false, origin: region.cells > 1 ? `p${page.number}:${root}` : '', lines };
+        const origin = region.cells > 1 ? `p${page.number}:${root}` : '';
+        if (region.pieces.length === 0) region.grid = origin === '' ? BLANK_CELL : { ...BLANK_CELL, origin };
+        else {
+          const lines = cellLines(region.pieces, region.left, region.right);
+          region.grid = { text: joinParagraphs(lines), number: null, percent: false, origin, lines };
+        }
       }
       cells[first + j] = region.grid;
     }
