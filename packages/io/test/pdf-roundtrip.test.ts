@@ -31,6 +31,11 @@ describe.each<Path>(['marks', 'rules'])('PDF out and back, read by its %s', (pat
     expect(checkForm(form as FormDocument)).toEqual(checkForm(seed));
   });
 
+  it('reads the bytes however they come (a Node Buffer, as servers receive uploads)', async () => {
+    const bytes = await writeFormPdf(seed, { font: await bundledFont(), markCells: path === 'marks' });
+    expect((await readFormPdf(Buffer.from(bytes))).value).toEqual(seed);
+  });
+
   it('keeps texts that wrap awkwardly: Latin words and spaces, numbers, list markers, several paragraphs', async () => {
     const form = structuredClone(seed);
     leafNamed(form, '绩效结果应用').basis = [

@@ -170,7 +170,8 @@ export async function readPdfContent(bytes: Uint8Array, limits: ReadLimits = DEF
   const pdfjs: PdfJs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = new URL('./', import.meta.resolve('pdfjs-dist/package.json'));
   const task = pdfjs.getDocument({
-    data: bytes.slice(),
+    // A copy as a plain Uint8Array: pdfjs-dist refuses Node Buffers and takes ownership of what it is given.
+    data: new Uint8Array(bytes),
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
