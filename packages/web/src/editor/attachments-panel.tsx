@@ -22,7 +22,7 @@ export const AttachmentsPanel = memo(function AttachmentsPanel({ formId, leafOpt
   }, [base]);
 
   return (
-    <Card size="small" title={t('attachments')}>
+    <Card size="small" title={t('attachments')} data-testid="attachments">
       {canAttach && (
         <Space wrap className="gap-bottom">
           <Select style={{ width: 260 }} placeholder={t('attachTo')} showSearch={{ optionFilterProp: 'label' }} value={indicatorId} onChange={setIndicatorId} options={[...leafOptions]} />

@@ -198,11 +198,17 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     });
     expect(created.status).toBe(201);
 
-    // A published form is everyone's to read, so the refusal is shown on a form that is not published.
+    await signIn(page, server.url, 'edu-editor', 'edu-editor-password');
+    // The seed form itself: the signed-in API answers only for one's own department (the public pages are apart).
+    await page.goto(`${server.url}/forms/${formId}`);
+    await expect.poll(() => page.getByTestId('form-refused').textContent()).toBe('找不到该自评表，或您无权查看。');
+    expect((await page.request.get(`${server.url}/api/forms/${formId}`)).status()).toBe(404);
+    expect((await page.request.get(`${server.url}/api/forms/${formId}/history`)).status()).toBe(404);
+
+    // And its unpublished 2022 draft, which nobody outside the department may even learn exists.
     const { forms } = (await (await fetch(`${server.url}/api/forms?year=2022`, { headers: { cookie } })).json()) as { forms: { id: string; departmentName: string; state: string }[] };
     const seed2022 = forms.find((f) => f.departmentName === SEED);
     expect(seed2022?.state).toBe('draft');
-    await signIn(page, server.url, 'edu-editor', 'edu-editor-password');
     await page.goto(`${server.url}/forms/${seed2022?.id ?? ''}`);
     await expect.poll(() => page.getByTestId('form-refused').textContent()).toBe('找不到该自评表，或您无权查看。');
     await screenshot(page, 'refused');
@@ -265,6 +271,18 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     await page.getByRole('button', { name: '采用对方版本' }).click();
     expect(await scores.nth(0).inputValue()).toBe('1');
     expect(await page.getByTestId('total').textContent()).toBe('6.00');
+
+    // Evidence for an indicator: attached, listed, downloaded as it was.
+    const evidence = page.getByTestId('attachments');
+    await evidence.locator('.ant-select').click();
+    await page.keyboard.type('资产管理制度健全性');
+    await page.keyboard.press('Enter');
+    await evidence.locator('input[type="file"]').setInputFiles({ name: '资产管理制度.txt', mimeType: 'text/plain', buffer: Buffer.from('资产管理制度（2021年修订）') });
+    const link = evidence.getByRole('link', { name: '资产管理制度.txt' });
+    await link.waitFor();
+    const href = await link.getAttribute('href');
+    const download = await page.request.get(`${server.url}${href ?? ''}`);
+    expect(await download.text()).toBe('资产管理制度（2021年修订）');
   }, 90_000);
 
   it('the import wizard shows the parsed form and its findings before anything is saved; print view; English', async () => {
