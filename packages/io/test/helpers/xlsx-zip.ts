@@ -25,7 +25,7 @@ export function buildZip(entries: readonly ZipEntry[]): Uint8Array {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.name, 'utf8');
-    const packed = entry.packed ?? deflateRawSync(entry.data ?? new Uint8Array(0));
+    const packed = entry.packed === undefined ? deflateRawSync(entry.data ?? new Uint8Array(0)) : Buffer.from(entry.packed);
     const size = entry.declaredSize ?? entry.data?.length ?? 0;
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
