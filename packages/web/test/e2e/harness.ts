@@ -15,14 +15,14 @@ import { chromium } from 'playwright-core';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-/** Debian's Chromium. */
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium (JIXIAO_CHROMIUM names another binary). */
+export const CHROMIUM = process.env['JIXIAO_CHROMIUM'] ?? '/usr/bin/chromium';
 /** Where the screenshots of the main screens go. */
 export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 
 /** Why the browser suite cannot run here, or null when it can. */
 export function browserUnavailable(): string | null {
-  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium)`;
+  if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium, or set JIXIAO_CHROMIUM)`;
   return null;
 }
 
