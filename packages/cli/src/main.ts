@@ -5,12 +5,17 @@ import type { CliIo } from './cli-io.js';
 import { processIo } from './cli-io.js';
 import { runCheck } from './commands/check.js';
 import { runConvert } from './commands/convert.js';
-import { runDbMigrate } from './commands/db.js';
-import { runOrgAddDepartment, runOrgAddRegion, runOrgList } from './commands/org.js';
-import { runServe } from './commands/serve.js';
-import { runUserAdd } from './commands/user.js';
 import type { ExitCode } from './exit-codes.js';
 import { EXIT } from './exit-codes.js';
+
+// The server's commands load the server (Fastify, database drivers) only when they run: `jixiao check`
+// on a text form must not pay for them.
+const serverCommands = {
+  db: () => import('./commands/db.js'),
+  org: () => import('./commands/org.js'),
+  serve: () => import('./commands/serve.js'),
+  user: () => import('./commands/user.js'),
+};
 
 const langOption = () => new Option('--lang <lang>', '语言 / language of messages').choices(['zh', 'en']).default('zh');
 
@@ -49,7 +54,7 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .option('--demo', '加载演示数据 / load the demo district and accounts (refused in production)')
     .action(async (options: { port?: string; host?: string; databaseUrl?: string; demo?: boolean }) => {
-      result.code = await runServe(options, io);
+      result.code = await (await serverCommands.serve()).runServe(options, io);
     });
 
   const db = cli.command('db').description('数据库 / database');
@@ -57,7 +62,7 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .description('迁移到最新结构 / bring the database to the latest schema')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (options: { databaseUrl?: string }) => {
-      result.code = await runDbMigrate(options, io);
+      result.code = await (await serverCommands.db()).runDbMigrate(options, io);
     });
 
   const user = cli.command('user').description('账号 / accounts');
@@ -72,7 +77,7 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--department <name>', '部门（负责人、填报人）/ department of a head or editor')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (options: { username: string; role: string; displayName?: string; password?: string; region?: string; department?: string; databaseUrl?: string }) => {
-      result.code = await runUserAdd(options, io);
+      result.code = await (await serverCommands.user()).runUserAdd(options, io);
     });
 
   const org = cli.command('org').description('地区与部门 / regions and departments');
@@ -82,7 +87,7 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .argument('<name>', '地区名称 / region name')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (name: string, options: { databaseUrl?: string }) => {
-      result.code = await runOrgAddRegion(name, options, io);
+      result.code = await (await serverCommands.org()).runOrgAddRegion(name, options, io);
     });
   org
     .command('add-department')
@@ -92,14 +97,14 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--units <n>', '单位数 / number of subordinate units')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (name: string, options: { region: string; units?: string; databaseUrl?: string }) => {
-      result.code = await runOrgAddDepartment(name, options, io);
+      result.code = await (await serverCommands.org()).runOrgAddDepartment(name, options, io);
     });
   org
     .command('list')
     .description('列出地区、部门及单位数 / list regions, departments and their units')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (options: { databaseUrl?: string }) => {
-      result.code = await runOrgList(options, io);
+      result.code = await (await serverCommands.org()).runOrgList(options, io);
     });
 
   return cli;
