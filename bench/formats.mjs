@@ -5,44 +5,13 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { readFormPdf, readFormXlsx, serializeForm, writeForm, writeFormPdf } from '@jixiao/io';
-import { medianMs, ratioRow } from './measure.mjs';
+import { medianMs, paired, ratioRow } from './measure.mjs';
 
 /** pdfjs-dist opening a PDF and extracting the text of every page: the floor of PDF import. */
 async function pdfText(bytes) {
   const doc = await pdfjs.getDocument({ data: bytes.slice(), isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
   for (let n = 1; n <= doc.numPages; n += 1) await (await doc.getPage(n)).getTextContent();
   await doc.destroy();
-}
-
-/**
- * An import against its floor measured in alternation, call by call, so that a change in the machine's load
- * (other work on a shared runner) hits both alike: the median of the per-round ratios, with both medians.
- */
-async function paired(name, fn, floorName, floor, goal, rounds = 31) {
-  for (let i = 0; i < 3; i += 1) {
-    await floor();
-    await fn();
-  }
-  const times = [];
-  const floors = [];
-  const ratios = [];
-  for (let i = 0; i < rounds; i += 1) {
-    const pair = [];
-    for (const [which, run] of i % 2 === 0 ? [['floor', floor], ['fn', fn]] : [['fn', fn], ['floor', floor]]) {
-      const start = performance.now();
-      await run();
-      pair.push([which, performance.now() - start]);
-    }
-    const f = pair.find(([w]) => w === 'floor')[1];
-    const t = pair.find(([w]) => w === 'fn')[1];
-    floors.push(f);
-    times.push(t);
-    ratios.push(t / f);
-  }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const row = ratioRow(name, median(times), floorName, median(floors), goal);
-  const ratio = median(ratios);
-  return { ...row, ratio, ok: goal === undefined ? undefined : ratio <= goal };
 }
 
 /** The rows of the formats section, for the seed form. */

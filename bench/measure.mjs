@@ -34,3 +34,42 @@ export function ratioRow(name, ms, floorName, floorMs, goal) {
   const ratio = ms / floorMs;
   return { name, ms, floorName, floorMs, ratio, goal, ok: goal === undefined ? undefined : ratio <= goal };
 }
+
+/**
+ * A figure against its floor measured in alternation, round by round (each round `calls` calls of each,
+ * in alternating order), so that a change in the machine's load (other work on a shared runner) hits both
+ * alike: the median of the per-round ratios, with both medians per call.
+ */
+export async function paired(name, fn, floorName, floor, goal, { rounds = 31, calls = 1, warmupMs = 0 } = {}) {
+  const warmupEnd = performance.now() + warmupMs;
+  do {
+    await floor();
+    await fn();
+  } while (performance.now() < warmupEnd);
+  const timed = async (run) => {
+    const start = performance.now();
+    for (let i = 0; i < calls; i += 1) await run();
+    return (performance.now() - start) / calls;
+  };
+  const times = [];
+  const floors = [];
+  const ratios = [];
+  for (let i = 0; i < rounds; i += 1) {
+    let f;
+    let t;
+    if (i % 2 === 0) {
+      f = await timed(floor);
+      t = await timed(fn);
+    } else {
+      t = await timed(fn);
+      f = await timed(floor);
+    }
+    floors.push(f);
+    times.push(t);
+    ratios.push(t / f);
+  }
+  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const row = ratioRow(name, median(times), floorName, median(floors), goal);
+  const ratio = median(ratios);
+  return { ...row, ratio, ok: goal === undefined ? undefined : ratio <= goal };
+}

@@ -7,7 +7,7 @@ import { checkForm } from '@jixiao/core';
 import { importFormText, serializeForm } from '@jixiao/io';
 import { formatRows } from './formats.mjs';
 import { generateForm } from './generate-form.mjs';
-import { medianMs, ratioRow } from './measure.mjs';
+import { paired } from './measure.mjs';
 import { runServerBench, serverBenchTable } from './server.mjs';
 
 const seedText = readFileSync(new URL('../demo/panyu-kgxj-2021.txt', import.meta.url), 'utf8');
@@ -18,13 +18,13 @@ const largeForm = generateForm(seedForm, 200);
 const rows = [];
 for (const [label, form] of [['seed (21 management + 15 duty leaves)', seedForm], [`generated (${countLeaves(largeForm)} leaves)`, largeForm]]) {
   const json = serializeForm(form);
-  const parse = await medianMs(() => JSON.parse(json));
-  const check = await medianMs(() => checkForm(JSON.parse(json)));
-  rows.push(ratioRow(`check + score, ${label}, from its JSON`, check, 'JSON.parse of the same document', parse, 3));
+  const parse = () => JSON.parse(json);
+  const options = { rounds: 41, calls: 40, warmupMs: 2000 };
+  rows.push(await paired(`check + score, ${label}, from its JSON (parse included)`, () => checkForm(JSON.parse(json)), 'JSON.parse of the same document', parse, 3, options));
+  const parsed = JSON.parse(json);
+  rows.push(await paired(`check + score, ${label}, of the parsed document`, () => checkForm(parsed), 'JSON.parse of the same document', parse, 3, options));
 }
-const split = await medianMs(() => seedText.split('\n'));
-const textImport = await medianMs(() => importFormText(seedText));
-rows.push(ratioRow('text import of the seed', textImport, 'splitting the seed into lines', split));
+rows.push(await paired('text import of the seed', () => importFormText(seedText), 'splitting the seed into lines', () => seedText.split('\n'), undefined, { rounds: 31, calls: 20, warmupMs: 1000 }));
 
 // Excel and PDF, in and out.
 rows.push(...(await formatRows(seedForm)));
@@ -46,7 +46,7 @@ const report = [
   '# Benchmark results',
   '',
   `Measured ${new Date().toISOString().slice(0, 10)} on ${machine}, by \`npm run bench\`.`,
-  'Each figure is the median of 15 batches; the ratio divides it by a floor measured in the same run.',
+  'Each figure is measured in alternation with its floor, round by round; the ratio is the median of the per-round ratios.',
   '',
   ...table,
   '',
