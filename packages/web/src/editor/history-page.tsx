@@ -1,17 +1,31 @@
 /** 修改记录: who did what when, and what changed between any two versions. */
-import type { DocumentChange } from '@jixiao/core';
+import type { DocumentChange, Lang } from '@jixiao/core';
+import { TRANSITION_ACTIONS } from '@jixiao/core';
 import { Alert, Button, Card, Select, Space, Table } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api/api-client.js';
 import type { HistoryAnswer } from '../api/api-types.js';
-import { useText } from '../app/app-context.js';
+import { useApp, useText } from '../app/app-context.js';
+import { actionLabel } from '../app/labels.js';
+import { uiText } from '../i18n/ui-text.js';
 import { navigate } from '../app/navigation.js';
 import { showValue } from './conflict-dialog.js';
+
+/** What an audit entry's action means, in the user's language (unknown actions as they are). */
+function historyActionLabel(action: string, lang: Lang): string {
+  const transition = TRANSITION_ACTIONS.find((a) => a === action);
+  if (transition) return actionLabel(transition, lang);
+  if (action === 'save') return uiText('save', lang);
+  if (action === 'import' || action === 'upload') return uiText('importForm', lang);
+  if (action === 'review') return uiText('reviewPanel', lang);
+  return action;
+}
 
 /** The history screen of a form. */
 export function HistoryPage({ id }: { id: string }): ReactNode {
   const t = useText();
+  const { lang } = useApp();
   const [history, setHistory] = useState<HistoryAnswer[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [from, setFrom] = useState<number | null>(null);
@@ -24,7 +38,8 @@ export function HistoryPage({ id }: { id: string }): ReactNode {
       .then((a) => {
         setHistory(a.history);
         const versions = [...new Set(a.history.map((h) => h.version))];
-        setFrom(versions.length > 1 ? (versions[versions.length - 2] ?? null) : (versions[0] ?? null));
+        // First against latest: everything that changed since the form was created.
+        setFrom(versions[0] ?? null);
         setTo(versions[versions.length - 1] ?? null);
       })
       .catch((e: unknown) => setError(e instanceof ApiFailure ? e.message : String(e)));
@@ -49,11 +64,27 @@ export function HistoryPage({ id }: { id: string }): ReactNode {
           loading={history === null}
           dataSource={history ?? []}
           pagination={false}
+          expandable={{
+            rowExpandable: (h) => h.changes.length > 0,
+            expandedRowRender: (h) => (
+              <Table<DocumentChange>
+                rowKey="path"
+                size="small"
+                pagination={false}
+                dataSource={h.changes}
+                columns={[
+                  { title: t('place'), dataIndex: 'path', key: 'path' },
+                  { title: t('before'), key: 'b', render: (_, c) => showValue(c.before) },
+                  { title: t('after'), key: 'a', render: (_, c) => showValue(c.after) },
+                ]}
+              />
+            ),
+          }}
           columns={[
             { title: t('version'), dataIndex: 'version', key: 'v', width: 70 },
             { title: t('when'), key: 'at', width: 190, render: (_, h) => new Date(h.at).toLocaleString() },
             { title: t('who'), key: 'who', render: (_, h) => h.user.name },
-            { title: t('what'), dataIndex: 'action', key: 'action' },
+            { title: t('what'), key: 'action', render: (_, h) => historyActionLabel(h.action, lang) },
             { title: t('reviewerComment'), dataIndex: 'comment', key: 'comment' },
             { title: t('changes'), key: 'n', width: 90, render: (_, h) => h.changes.length },
           ]}

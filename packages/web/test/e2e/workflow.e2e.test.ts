@@ -165,7 +165,10 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
     await page.getByRole('button', { name: '确定' }).click();
     await expect.poll(() => page.getByTestId('form-state').textContent()).toBe('已公开');
     await page.goto(`${server.url}/forms/${formId}/history`);
-    await page.getByText('资产管理制度健全性.selfScore', { exact: false }).first().waitFor({ timeout: 10_000 }).catch(() => undefined);
+    // Version 1 against the latest: the fixed score, from 2 to 1.
+    const fixedRow = page.getByRole('row').filter({ hasText: '管理效能/资产管理/资产管理制度健全性.selfScore' }).last();
+    await fixedRow.waitFor();
+    expect(await fixedRow.textContent()).toMatch(/selfScore\s*2\s*1$/u);
     await screenshot(page, 'history');
     await signOut(page);
   }, 60_000);
