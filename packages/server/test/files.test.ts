@@ -173,11 +173,10 @@ for (const dialect of DIALECTS) {
       expect((await loadDemoData(t.ctx, seedText, false)).loaded).toBe(false);
       for (const account of DEMO_ACCOUNTS) await signIn(t.app, account.username, account.password);
       const published = (await t.app.inject({ method: 'GET', url: '/api/public/forms?year=2021' })).json() as { forms: { unitName: string; total: number }[] };
-      expect(published.forms.map((f) => f.unitName)).toEqual(expect.arrayContaining(['广州市番禺区科技工业商务和信息化局', '广州市番禺区教育局']));
-      expect(published.forms.find((f) => f.unitName === '广州市番禺区科技工业商务和信息化局')?.total).toBe(95.77);
+      expect(published.forms.map((f) => f.unitName)).toEqual(['广州市番禺区教育局']);
       const editor = await signIn(t.app, 'editor', 'jixiao-demo-editor');
       const mine = (await t.app.inject({ method: 'GET', url: '/api/forms', headers: as(editor) })).json() as { forms: { year: number; state: string }[] };
-      expect(mine.forms.map((f) => [f.year, f.state])).toEqual([[2022, 'draft'], [2021, 'published']]);
+      expect(mine.forms.map((f) => [f.year, f.state])).toEqual([[2022, 'draft'], [2021, 'draft']]);
     });
   });
 }

@@ -1,7 +1,8 @@
 /**
- * The demo district: 番禺区 with the seed department's published 2021 form, a few other departments whose
- * 2021 forms are derived from it (in different workflow states), a 2022 task with drafts, and one account
- * per role. Refused in production; loading twice changes nothing.
+ * The demo district: 番禺区 with the seed department's 2021 form as a draft to fill in (its editor and head
+ * walk it through review with the finance bureau), a few other departments whose 2021 forms are derived from
+ * it in other workflow states (one published, for the public pages), a 2022 task with drafts, and one
+ * account per role. Refused in production; loading twice changes nothing.
  */
 import type { FormDocument, FormState, Role } from '@jixiao/core';
 import { checkForm, EXPENDITURE_COLUMNS, leavesOf, roundHalfUp } from '@jixiao/core';
@@ -99,7 +100,7 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   }
   const task2021 = ctx.newId();
   await insertTask(ctx.db, { id: task2021, regionId, year: 2021, deadline: '2022-03-31', templateId: template2021, createdAt: at, createdBy: reviewerId });
-  await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'published' });
+  await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'draft' });
   for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2021, taskId: task2021, document: o.form, action: 'import', state: o.state });
   const reviewer = { userId: reviewerId, role: 'reviewer' as const, regionId, departmentId: null };
   await issueTask(ctx, reviewer, { regionId, year: 2022, deadline: '2023-03-31', departmentIds: [seedDepartmentId, ...others.map((o) => o.id)] });

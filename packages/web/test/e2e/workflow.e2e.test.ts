@@ -5,7 +5,6 @@
  * visitor reads it; another department's editor cannot open it. Screenshots go to docs/screenshots/.
  */
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
@@ -27,19 +26,6 @@ const ACCOUNTS = {
 /** The cell input of an indicator's column, found by the accessible label "<indicator> <column>". */
 const cell = (page: Page, indicator: string, column: string) => page.getByLabel(`${indicator} ${column}`, { exact: true });
 
-/**
- * The demo loads the seed department's 2021 form as already published; the workflow needs it as a
- * draft. Until the demo offers one, the test puts it back to draft in its own throw-away database.
- */
-function seedFormAsDraft(databaseFile: string): void {
-  const db = new Database(databaseFile);
-  try {
-    db.prepare("UPDATE forms SET state = 'draft' WHERE year = 2021 AND state = 'published' AND department_id = (SELECT id FROM departments WHERE name = ?)").run(SEED);
-  } finally {
-    db.close();
-  }
-}
-
 describe.skipIf(missing !== null)('the web app in Chromium', () => {
   let server: AppServer;
   let browser: Awaited<ReturnType<typeof launchBrowser>>;
@@ -49,7 +35,6 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
 
   beforeAll(async () => {
     server = await startAppServer();
-    seedFormAsDraft(server.databaseFile);
     browser = await launchBrowser();
     page = await browser.context.newPage();
     page.on('dialog', (d) => {
