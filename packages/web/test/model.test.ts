@@ -171,7 +171,7 @@ describe('conflicts', () => {
 });
 
 describe('work queue and routes', () => {
-  const item = (state: FormListItem['state'], year: number, name = '科工商信局'): FormListItem => ({ id: `${name}${year}${state}`, departmentId: 'd', departmentName: name, year, state, version: 1, unitName: name, total: 90, grade: 'excellent', errors: 0, warnings: 0, updatedAt: '' });
+  const item = (state: FormListItem['state'], year: number, name = '科工商信局', deadline: string | null = null): FormListItem => ({ id: `${name}${year}${state}`, departmentId: 'd', departmentName: name, year, state, version: 1, unitName: name, total: 90, grade: 'excellent', errors: 0, warnings: 0, updatedAt: '', deadline });
 
   it('puts returned forms first for the department and submissions for the reviewer', () => {
     const forms = [item('draft', 2022), item('returned', 2021), item('published', 2020), item('submitted', 2021, '教育局')];
@@ -180,6 +180,12 @@ describe('work queue and routes', () => {
     expect(workQueue('reviewer', forms).map((q) => [q.reason, q.form.departmentName])).toEqual([['review', '教育局']]);
     expect(daysUntil('2022-03-31', '2022-03-29')).toBe(2);
     expect(daysUntil('2022-03-31', '2022-04-01')).toBe(-1);
+  });
+
+  it("carries each form's task deadline into the queue for department people too, soonest first", () => {
+    const forms = [item('draft', 2023, '教育局', null), item('draft', 2022, '科工商信局', '2023-03-31'), item('draft', 2021, '财政局', '2022-03-31')];
+    expect(workQueue('editor', forms).map((q) => [q.form.year, q.deadline])).toEqual([[2021, '2022-03-31'], [2022, '2023-03-31'], [2023, null]]);
+    expect(workQueue('head', forms).map((q) => q.deadline)).toEqual(['2022-03-31', '2023-03-31', null]);
   });
 
   it('parses and prints every route, refusing odd paths', () => {

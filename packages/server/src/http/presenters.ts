@@ -1,6 +1,8 @@
 /** Presenters: what the API answers, made from service results (never database rows). */
 import type { DocumentChange, Lang, Problem } from '@jixiao/core';
-import { problemMessage } from '@jixiao/core';
+import { ACTIONS, FORM_STATES, GRADES, problemMessage, SEVERITIES } from '@jixiao/core';
+import { formDocumentSchema } from '@jixiao/core/schema';
+import { z } from 'zod';
 import type { FormSummary } from '../db/repositories/forms-repository.js';
 import type { Department, Region } from '../db/repositories/organisations-repository.js';
 import type { User } from '../db/repositories/users-repository.js';
@@ -11,8 +13,35 @@ export function presentProblem(p: Problem, lang: Lang): { severity: string; code
   return { severity: p.severity, code: p.code, path: p.path, message: problemMessage(p, lang) };
 }
 
+/** A form in a list, as answered: the response schema of GET /api/forms (validated on the way out, and in OpenAPI). */
+export const formSummaryAnswer = z.object({
+  id: z.string(),
+  departmentId: z.string(),
+  departmentName: z.string(),
+  year: z.number().int(),
+  state: z.enum(FORM_STATES),
+  version: z.number().int(),
+  unitName: z.string(),
+  total: z.number(),
+  grade: z.enum(GRADES),
+  errors: z.number().int(),
+  warnings: z.number().int(),
+  updatedAt: z.string(),
+  deadline: z.iso.date().nullable().describe("The deadline of the year's task the form belongs to; null when it has none"),
+});
+
+/** A whole form, as answered: the response schema of GET /api/forms/:id (for OpenAPI; the answer is spliced JSON text). */
+export const formAnswer = formSummaryAnswer.extend({
+  taskId: z.string().nullable(),
+  reviewComment: z.string(),
+  findings: z.array(z.object({ severity: z.enum(SEVERITIES), code: z.string(), path: z.string(), message: z.string() })),
+  reviews: z.array(z.object({ indicatorId: z.string(), score: z.number().nullable(), comment: z.string(), updatedAt: z.string() })),
+  abilities: z.array(z.enum(ACTIONS)),
+  document: formDocumentSchema,
+});
+
 /** A form in a list. */
-export function presentSummary(f: FormSummary): Record<string, unknown> {
+export function presentSummary(f: FormSummary): z.infer<typeof formSummaryAnswer> {
   return {
     id: f.id,
     departmentId: f.departmentId,
@@ -26,6 +55,7 @@ export function presentSummary(f: FormSummary): Record<string, unknown> {
     errors: f.errorCount,
     warnings: f.warningCount,
     updatedAt: f.updatedAt,
+    deadline: f.deadline,
   };
 }
 

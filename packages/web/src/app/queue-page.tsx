@@ -1,6 +1,6 @@
 /**
- * 待办: the forms that need the signed-in person's action (with deadlines where the caller can see the
- * year's task), then every form they may see.
+ * 待办: the forms that need the signed-in person's action, each with its task's deadline (every role: the
+ * form list carries it), then every form they may see.
  */
 import { Alert, Badge, Button, Card, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -8,7 +8,6 @@ import type { ReactNode } from 'react';
 import { useEffect, useMemo, useState } from 'react';
 import { termLabel } from '@jixiao/core';
 import { api, ApiFailure } from '../api/api-client.js';
-import type { TaskAnswer } from '../api/api-types.js';
 import type { FormListItem, QueueItem } from '../model/work-queue.js';
 import { daysUntil, workQueue } from '../model/work-queue.js';
 import { useApp, useText } from './app-context.js';
@@ -20,26 +19,19 @@ export function QueuePage(): ReactNode {
   const { user, lang } = useApp();
   const t = useText();
   const [forms, setForms] = useState<FormListItem[] | null>(null);
-  const [tasks, setTasks] = useState<TaskAnswer[]>([]);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     api<{ forms: FormListItem[] }>('/api/forms')
       .then((a) => setForms(a.forms))
       .catch((e: unknown) => setError(e instanceof ApiFailure ? e.message : String(e)));
-    if (user && (user.role === 'reviewer' || user.role === 'administrator')) {
-      api<{ tasks: TaskAnswer[] }>('/api/tasks')
-        .then((a) => setTasks(a.tasks))
-        .catch(() => setTasks([]));
-    }
   }, [user]);
 
   const today = new Date().toISOString().slice(0, 10);
   const queue = useMemo(() => {
     if (!user || !forms) return [];
-    const deadlines = new Map(tasks.map((task) => [task.year, task.deadline]));
-    return workQueue(user.role, forms, (f) => deadlines.get(f.year) ?? null);
-  }, [user, forms, tasks]);
+    return workQueue(user.role, forms);
+  }, [user, forms]);
 
   const open = (id: string): void => navigate({ name: 'form', id });
   /** The columns of a form, for rows that are forms or hold one. */
@@ -68,13 +60,14 @@ export function QueuePage(): ReactNode {
     {
       title: t('deadline'),
       key: 'deadline',
-      width: 170,
+      width: 230,
       render: (_, q) => {
         if (q.deadline === null) return '—';
         const days = daysUntil(q.deadline, today);
         return (
-          <span>
-            {q.deadline} <Typography.Text type={days < 0 ? 'danger' : 'secondary'}>{days < 0 ? t('overdue') : t('daysLeft', { n: days })}</Typography.Text>
+          <span data-testid={`deadline-${q.form.year}`}>
+            <Tag color={days < 0 ? 'red' : undefined}>{t('dueOn', { date: q.deadline })}</Tag>
+            <Typography.Text type={days < 0 ? 'danger' : 'secondary'}>{days < 0 ? t('overdue') : t('daysLeft', { n: days })}</Typography.Text>
           </span>
         );
       },

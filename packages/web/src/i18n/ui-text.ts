@@ -27,6 +27,7 @@ const TEXT = {
   state: { zh: '状态', en: 'State' },
   deadline: { zh: '截止日期', en: 'Deadline' },
   overdue: { zh: '已逾期', en: 'Overdue' },
+  dueOn: { zh: '截止 {date}', en: 'Due {date}' },
   daysLeft: { zh: '剩余 {n} 天', en: '{n} days left' },
   open: { zh: '打开', en: 'Open' },
   errors: { zh: '错误', en: 'Errors' },

@@ -19,12 +19,14 @@ export interface FormListItem {
   errors: number;
   warnings: number;
   updatedAt: string;
+  /** The deadline (YYYY-MM-DD) of the year's task the form belongs to; null when it has none. */
+  deadline: string | null;
 }
 
 /** Why a form is in someone's queue. */
 export type QueueReason = 'fillIn' | 'fixReturned' | 'submit' | 'review' | 'publish';
 
-/** A form that needs the person's action, with the deadline of its task when known. */
+/** A form that needs the person's action, with the deadline of its task (null when it has none). */
 export interface QueueItem {
   form: FormListItem;
   reason: QueueReason;
@@ -39,12 +41,12 @@ const REASONS: Readonly<Record<Role, Partial<Record<FormState, QueueReason>>>> =
 };
 
 /** Urgency: returned forms first, then by deadline (soonest first), then by year (latest first). */
-export function workQueue(role: Role, forms: readonly FormListItem[], deadlineOf: (form: FormListItem) => string | null = () => null): QueueItem[] {
+export function workQueue(role: Role, forms: readonly FormListItem[]): QueueItem[] {
   const order: readonly QueueReason[] = ['fixReturned', 'review', 'submit', 'fillIn', 'publish'];
   const items: QueueItem[] = [];
   for (const form of forms) {
     const reason = REASONS[role][form.state];
-    if (reason) items.push({ form, reason, deadline: deadlineOf(form) });
+    if (reason) items.push({ form, reason, deadline: form.deadline });
   }
   return items.sort(
     (a, b) =>

@@ -22,6 +22,8 @@ export interface FormSummary {
   errorCount: number;
   warningCount: number;
   updatedAt: string;
+  /** The deadline (YYYY-MM-DD) of the year's task the form was issued by; null when it has none (imported, made by hand). */
+  deadline: string | null;
 }
 
 /** A whole form row: the summary, the document as stored JSON text and its findings. */
@@ -43,7 +45,8 @@ export interface FormContent {
   warningCount: number;
 }
 
-type Row = Selectable<FormTable> & { department_name: string };
+// `deadline` is a text column on both dialects: it needs no mapping (unlike the decimals in decimal.ts).
+type Row = Selectable<FormTable> & { department_name: string; deadline: string | null };
 
 function toSummary(row: Omit<Row, 'document' | 'findings' | 'task_id' | 'review_comment' | 'audit_seq' | 'created_at'>): FormSummary {
   return {
@@ -60,6 +63,7 @@ function toSummary(row: Omit<Row, 'document' | 'findings' | 'task_id' | 'review_
     errorCount: row.error_count,
     warningCount: row.warning_count,
     updatedAt: row.updated_at,
+    deadline: row.deadline,
   };
 }
 
@@ -68,8 +72,9 @@ export async function findForm(db: Kysely<Database>, id: string): Promise<FormRe
   const row = await db
     .selectFrom('forms')
     .innerJoin('departments', 'departments.id', 'forms.department_id')
+    .leftJoin('tasks', 'tasks.id', 'forms.task_id')
     .selectAll('forms')
-    .select('departments.name as department_name')
+    .select(['departments.name as department_name', 'tasks.deadline as deadline'])
     .where('forms.id', '=', id)
     .executeTakeFirst();
   if (!row) return null;
@@ -89,9 +94,11 @@ export async function listForms(db: Kysely<Database>, filter: FormFilter): Promi
   let query = db
     .selectFrom('forms')
     .innerJoin('departments', 'departments.id', 'forms.department_id')
+    .leftJoin('tasks', 'tasks.id', 'forms.task_id')
     .select([
       'forms.id', 'forms.department_id', 'forms.region_id', 'forms.year', 'forms.state', 'forms.version', 'forms.unit_name',
       'forms.total', 'forms.grade', 'forms.error_count', 'forms.warning_count', 'forms.updated_at', 'departments.name as department_name',
+      'tasks.deadline as deadline',
     ])
     .orderBy('forms.year', 'desc')
     .orderBy('departments.name');

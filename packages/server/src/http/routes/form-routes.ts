@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { compareVersions, formHistory, getForm, listVisibleForms, reviewIndicator, saveForm, transitionForm } from '../../services/form-service.js';
 import type { App, RouteDeps } from '../app.js';
 import { langOf } from '../lang.js';
-import { presentChanges, presentFormJson, presentHistory, presentSummary } from '../presenters.js';
+import { formAnswer, formSummaryAnswer, presentChanges, presentFormJson, presentHistory, presentSummary } from '../presenters.js';
 import { ifMatchVersion, requireActor } from '../request-auth.js';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -13,17 +13,20 @@ const yearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2200).o
 
 /** /api/forms… */
 export function registerFormRoutes(app: App, { ctx }: RouteDeps): void {
-  app.get('/api/forms', { schema: { tags: ['forms'], summary: 'The forms the caller may see', querystring: yearQuery } }, async (request) => {
+  app.get('/api/forms', { schema: { tags: ['forms'], summary: 'The forms the caller may see, each with its task\'s deadline', querystring: yearQuery, response: { 200: z.object({ forms: z.array(formSummaryAnswer) }) } } }, async (request) => {
     const forms = await listVisibleForms(ctx, requireActor(request), request.query.year);
     return { forms: forms.map(presentSummary) };
   });
 
   app.get(
     '/api/forms/:id',
-    { schema: { tags: ['forms'], summary: 'A form: document, version (also as ETag), total, grade, findings, reviews, abilities', params: idParams } },
+    { schema: { tags: ['forms'], summary: 'A form: document, version (also as ETag), total, grade, findings, reviews, abilities, task deadline', params: idParams, response: { 200: formAnswer } } },
     async (request, reply) => {
       const view = await getForm(ctx, requireActor(request), request.params.id);
-      return reply.header('etag', `"${view.form.version}"`).type('application/json; charset=utf-8').send(presentFormJson(view, langOf(request)));
+      // The answer is JSON text (the stored document spliced in): Fastify sends a string as it is, past the
+      // response serializer, so the schema above documents the answer without re-parsing the document.
+      const json = presentFormJson(view, langOf(request)) as unknown as z.infer<typeof formAnswer>;
+      return reply.header('etag', `"${view.form.version}"`).type('application/json; charset=utf-8').send(json);
     },
   );
 
