@@ -143,7 +143,7 @@ export function assessTarget(target: string, actual: string): TargetAssessment {
   const targetMeasure = parseMeasure(target);
   if (targetMeasure.quantities.length === 0) {
     if (NOTHING_WRITTEN.test(target)) return { status: 'unclear', reason: 'targetNotUnderstood', detail: '未填写年度指标值' };
-    const unread = targetMeasure.skipped.find((s) => s.reason === 'ordinal' || s.reason === 'vague' || s.reason === 'code');
+    const unread = targetMeasure.skipped.find((s) => s.reason === 'ordinal' || s.reason === 'vague' || s.reason === 'code' || s.reason === 'tooLarge');
     if (unread !== undefined) {
       return { status: 'unclear', reason: 'targetNotUnderstood', detail: `无法理解年度指标值中的「${unread.text}」` };
     }

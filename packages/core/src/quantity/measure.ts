@@ -41,9 +41,12 @@ export interface Quantity {
 }
 
 /** Why a number in the text was deliberately not taken as a quantity. */
-export const SKIP_REASONS = ['year', 'date', 'listMarker', 'ordinal', 'vague', 'code'] as const;
+export const SKIP_REASONS = ['year', 'date', 'listMarker', 'ordinal', 'vague', 'code', 'tooLarge'] as const;
 
-/** year 2021年, date 12月/2021-12-31, listMarker "1." "(2)", ordinal 第二, vague 几百/数十, code 5G/A1. */
+/**
+ * year 2021年, date 12月/2021-12-31, listMarker "1." "(2)", ordinal 第二, vague 几百/数十, code 5G/A1,
+ * tooLarge a figure beyond what a number holds (hundreds of digits: a damaged text, never a real target).
+ */
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** A number seen but not taken as a quantity, kept so a caller can tell "no figure" from "a figure not understood". */

@@ -239,7 +239,7 @@ function completeRange(scan: Scan, high: Quantity, highExponent: number): void {
     low.unitClass = high.unitClass;
     if (range.exponent === 0 && highExponent !== 0) {
       const scaled = range.to < 0 ? Math.abs(low.value) * 10 ** highExponent : scaleDigits(scan.matching.text, range.from, range.to, highExponent);
-      low.value = low.value < 0 ? -scaled : scaled;
+      if (Number.isFinite(scaled)) low.value = low.value < 0 ? -scaled : scaled;
     }
   }
   if (low.unitClass !== high.unitClass || low.kind !== high.kind) return;
@@ -276,8 +276,15 @@ function scanArabic(scan: Scan, start: number, dot: number, end: number): number
     scan.range = null;
     return tail.end;
   }
+  const value = scaleDigits(text, start, end, tail.exponent);
+  if (!Number.isFinite(value)) {
+    // Hundreds of digits overflow to Infinity, which no comparison or ratio survives: not a figure.
+    skip(scan, 'tooLarge', start, tail.end);
+    scan.range = null;
+    return tail.end;
+  }
   const prefix = inRange ? rangePrefix(scan, start) : readPrefix(text, start, scan.prefix);
-  const quantity = keep(scan, prefix, scaleDigits(text, start, end, tail.exponent), tail);
+  const quantity = keep(scan, prefix, value, tail);
   if (inRange) completeRange(scan, quantity, tail.exponent);
   noteRange(scan, quantity, start, end, tail.exponent, tail.end);
   return scan.lastEnd;
@@ -307,8 +314,14 @@ function scanChinese(scan: Scan, numeral: string, start: number): number {
     return tail.end;
   }
   const inRange = scan.range !== null && scan.range.next === start;
+  const scaled = tail.exponent === 0 ? value : value * 10 ** tail.exponent;
+  if (!Number.isFinite(scaled)) {
+    skip(scan, 'tooLarge', start, tail.end);
+    scan.range = null;
+    return tail.end;
+  }
   const prefix = inRange ? rangePrefix(scan, start) : readPrefix(text, start, scan.prefix);
-  const quantity = keep(scan, prefix, tail.exponent === 0 ? value : value * 10 ** tail.exponent, tail);
+  const quantity = keep(scan, prefix, scaled, tail);
   if (inRange) completeRange(scan, quantity, tail.exponent);
   noteRange(scan, quantity, start, -1, tail.exponent, tail.end);
   return scan.lastEnd;

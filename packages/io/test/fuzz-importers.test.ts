@@ -1,0 +1,243 @@
+/**
+ * Fuzzing every importer (text, JSON, xlsx, pdf) through `readForm`: seeded, bounded runs of inputs made
+ * by mutating the seed in each format. The rule for every input: a form, or problems that say what is
+ * wrong in both languages — never a throw, never an input that takes longer than a time limit; and a
+ * form that comes out passes core's schema and can be checked.
+ *
+ * Reproduce a failure with the seed and index it reports: FUZZ_SEED=<seed> and a run count past the index.
+ * Longer runs on demand: FUZZ_RUNS=<inputs per format> (the default keeps each format to a few seconds).
+ */
+import { checkForm, hasErrors, problemMessage } from '@jixiao/core';
+import type { FormDocument, Problem, WithProblems } from '@jixiao/core';
+import { formDocumentSchema } from '@jixiao/core/schema';
+import { describe, expect, it } from 'vitest';
+import { readForm, serializeForm, writeForm } from '../src/index.js';
+import { seedForm } from './helpers/forms.js';
+import { SEED_TEXT } from './helpers/seed.js';
+
+const SEED = Number(process.env['FUZZ_SEED'] ?? 20_211_231);
+const RUNS = process.env['FUZZ_RUNS'] === undefined ? null : Number(process.env['FUZZ_RUNS']);
+/** No single input may take longer than this to read (a hang shows as the test's own timeout). */
+const LIMIT_MS = 2000;
+
+/** mulberry32: a small deterministic PRNG, one stream per input so any index replays on its own. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+type Random = () => number;
+const int = (r: Random, n: number): number => Math.floor(r() * n);
+const pick = <T>(r: Random, items: readonly T[]): T => items[int(r, items.length)] as T;
+
+/** Characters real forms are spoiled with: digits, CJK, full-width forms, controls, separators, units. */
+const NASTY = ['0', '9', '.', '-', '%', '％', '１', '０', '．', '万', '亿', '元', '分', '得', '合计', '总分', '\u0000', '\u0007', '\u001b', '\t', '\r', '\n', '\u00a0', '\u3000', '\ufeff', '\u200b', '\ufffd', '\ud800', '“', '”', '（', '）', '≥', '≤', '１００', 'NaN', 'Infinity', '1e308', '-0', '9'.repeat(40), '一级指标', '附件'];
+
+/** One mutation of a text: a line deleted, duplicated or swapped, a cut, a splice, nasty characters in. */
+function mutateText(r: Random, text: string): { text: string; how: string } {
+  const lines = text.split('\n');
+  switch (int(r, 8)) {
+    case 0: {
+      const i = int(r, lines.length);
+      lines.splice(i, 1 + int(r, 3));
+      return { text: lines.join('\n'), how: `delete lines at ${i}` };
+    }
+    case 1: {
+      const i = int(r, lines.length);
+      lines.splice(i, 0, ...lines.slice(i, i + 1 + int(r, 3)));
+      return { text: lines.join('\n'), how: `duplicate lines at ${i}` };
+    }
+    case 2: {
+      const i = int(r, lines.length);
+      const j = int(r, lines.length);
+      [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
+      return { text: lines.join('\n'), how: `swap lines ${i} ${j}` };
+    }
+    case 3: {
+      const at = int(r, text.length + 1);
+      return { text: text.slice(0, at), how: `truncate at ${at}` };
+    }
+    case 4: {
+      const from = int(r, text.length);
+      const length = int(r, 400);
+      const at = int(r, text.length);
+      return { text: text.slice(0, at) + text.slice(from, from + length) + text.slice(at), how: `splice ${from}+${length} at ${at}` };
+    }
+    case 5: {
+      const at = int(r, text.length);
+      return { text: text.slice(0, at) + text.slice(at + 1 + int(r, 20)), how: `cut at ${at}` };
+    }
+    default: {
+      let out = text;
+      const count = 1 + int(r, 6);
+      for (let k = 0; k < count; k++) {
+        const at = int(r, out.length + 1);
+        out = out.slice(0, at) + pick(r, NASTY) + out.slice(at + (r() < 0.5 ? 1 : 0));
+      }
+      return { text: out, how: `insert ${count} characters` };
+    }
+  }
+}
+
+/** One mutation of bytes: bits flipped, bytes overwritten, a cut, a splice, a block zeroed. */
+function mutateBytes(r: Random, bytes: Uint8Array): { bytes: Uint8Array; how: string } {
+  const out = new Uint8Array(bytes);
+  switch (int(r, 5)) {
+    case 0: {
+      const count = 1 + int(r, 8);
+      for (let k = 0; k < count; k++) {
+        const i = int(r, out.length);
+        out[i] = (out[i] ?? 0) ^ (1 << int(r, 8));
+      }
+      return { bytes: out, how: `flip ${count} bits` };
+    }
+    case 1: {
+      const at = int(r, bytes.length);
+      return { bytes: bytes.slice(0, at), how: `truncate at ${at}` };
+    }
+    case 2: {
+      const from = int(r, bytes.length);
+      const length = int(r, 2000);
+      const at = int(r, bytes.length);
+      const spliced = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(from, from + length), ...bytes.subarray(at)]);
+      return { bytes: spliced, how: `splice ${from}+${length} at ${at}` };
+    }
+    case 3: {
+      const at = int(r, out.length);
+      const length = 1 + int(r, 64);
+      out.fill(int(r, 2) === 0 ? 0 : 0xff, at, at + length);
+      return { bytes: out, how: `fill ${length} at ${at}` };
+    }
+    default: {
+      const count = 1 + int(r, 16);
+      for (let k = 0; k < count; k++) out[int(r, out.length)] = int(r, 256);
+      return { bytes: out, how: `overwrite ${count} bytes` };
+    }
+  }
+}
+
+const utf8 = new TextEncoder();
+
+/** What was wrong with one input's outcome, or null when it keeps the rule. */
+function breach(result: WithProblems<FormDocument | null>): string | null {
+  if (result.value === null) {
+    if (!hasErrors(result.problems)) return 'no form and no error';
+    for (const p of result.problems as readonly Problem[]) {
+      if (problemMessage(p, 'zh').trim() === '' || problemMessage(p, 'en').trim() === '') return `problem ${p.code} has no message`;
+    }
+    return null;
+  }
+  const parsed = formDocumentSchema.safeParse(result.value);
+  if (!parsed.success) return `form fails the schema: ${parsed.error.issues.slice(0, 2).map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`;
+  checkForm(result.value);
+  return null;
+}
+
+interface Failure {
+  seed: number;
+  index: number;
+  how: string;
+  what: string;
+}
+
+/**
+ * Runs `runs` mutated inputs of one format through readForm; returns the failures and the slowest input.
+ * Each input gets its own PRNG stream from (seed, index), so a reported index replays alone.
+ */
+async function fuzz(fileName: string, original: Uint8Array, runs: number, asText: boolean): Promise<{ failures: Failure[]; slowestMs: number; forms: number }> {
+  const failures: Failure[] = [];
+  let slowestMs = 0;
+  let forms = 0;
+  const text = asText ? new TextDecoder().decode(original) : '';
+  for (let index = 0; index < runs; index++) {
+    const r = prng(SEED ^ Math.imul(index + 1, 0x9e3779b1));
+    let bytes = original;
+    const hows: string[] = [];
+    // One to three mutations stacked; a text format is mutated as text or as bytes.
+    const rounds = 1 + int(r, 3);
+    let current = text;
+    for (let k = 0; k < rounds; k++) {
+      if (asText && r() < 0.7) {
+        const m = mutateText(r, current);
+        current = m.text;
+        bytes = utf8.encode(current);
+        hows.push(m.how);
+      } else {
+        const m = mutateBytes(r, bytes);
+        bytes = m.bytes;
+        current = new TextDecoder().decode(bytes);
+        hows.push(m.how);
+      }
+    }
+    const how = hows.join(', ');
+    const started = performance.now();
+    try {
+      const result = await readForm({ fileName, bytes });
+      if (result.value !== null) forms++;
+      const what = breach(result);
+      if (what !== null) failures.push({ seed: SEED, index, how, what });
+    } catch (error) {
+      failures.push({ seed: SEED, index, how, what: `threw ${error instanceof Error ? (error.stack ?? error.message) : String(error)}` });
+    }
+    const ms = performance.now() - started;
+    slowestMs = Math.max(slowestMs, ms);
+    if (ms > LIMIT_MS) failures.push({ seed: SEED, index, how, what: `took ${Math.round(ms)} ms (limit ${LIMIT_MS})` });
+  }
+  return { failures, slowestMs, forms };
+}
+
+const seed = seedForm();
+
+async function written(extension: string): Promise<Uint8Array> {
+  const result = await writeForm(seed, extension, { lang: 'zh' });
+  if (!result.ok) throw new Error(`the seed could not be written as ${extension}`);
+  return result.bytes;
+}
+
+describe(`fuzzing the importers (seed ${SEED})`, () => {
+  it('mutated seed texts give a form or problems with messages, each quickly', async () => {
+    const runs = RUNS ?? 300;
+    const { failures, slowestMs, forms } = await fuzz('fuzz.txt', utf8.encode(SEED_TEXT), runs, true);
+    console.log(`text: ${runs} inputs, ${forms} read as forms, slowest ${slowestMs.toFixed(0)} ms`);
+    expect(failures.slice(0, 5)).toEqual([]);
+    // Both outcomes are exercised: some damage is survivable, some is refused.
+    expect(forms).toBeGreaterThan(0);
+    expect(forms).toBeLessThan(runs);
+  });
+
+  it('mutated canonical JSON gives a form or problems with messages, each quickly', async () => {
+    const runs = RUNS ?? 800;
+    const { failures, slowestMs, forms } = await fuzz('fuzz.json', utf8.encode(serializeForm(seed)), runs, true);
+    console.log(`json: ${runs} inputs, ${forms} read as forms, slowest ${slowestMs.toFixed(0)} ms`);
+    expect(failures.slice(0, 5)).toEqual([]);
+    // Both outcomes are exercised: some damage is survivable, some is refused.
+    expect(forms).toBeGreaterThan(0);
+    expect(forms).toBeLessThan(runs);
+  });
+
+  it('mutated workbooks give a form or problems with messages, each quickly', async () => {
+    const runs = RUNS ?? 150;
+    const { failures, slowestMs, forms } = await fuzz('fuzz.xlsx', await written('.xlsx'), runs, false);
+    console.log(`xlsx: ${runs} inputs, ${forms} read as forms, slowest ${slowestMs.toFixed(0)} ms`);
+    expect(failures.slice(0, 5)).toEqual([]);
+    // Both outcomes are exercised: some damage is survivable, some is refused.
+    expect(forms).toBeGreaterThan(0);
+    expect(forms).toBeLessThan(runs);
+  }, 120_000);
+
+  it('mutated PDFs give a form or problems with messages, each quickly', async () => {
+    const runs = RUNS ?? 20;
+    const { failures, slowestMs, forms } = await fuzz('fuzz.pdf', await written('.pdf'), runs, false);
+    console.log(`pdf: ${runs} inputs, ${forms} read as forms, slowest ${slowestMs.toFixed(0)} ms`);
+    expect(failures.slice(0, 5)).toEqual([]);
+    // Both outcomes are exercised: some damage is survivable, some is refused.
+    expect(forms).toBeGreaterThan(0);
+    expect(forms).toBeLessThan(runs);
+  }, 120_000);
+});
