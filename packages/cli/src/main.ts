@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 // on a text form must not pay for them.
 const serverCommands = {
   db: () => import('./commands/db.js'),
+  import: () => import('./commands/import.js'),
   org: () => import('./commands/org.js'),
   serve: () => import('./commands/serve.js'),
   user: () => import('./commands/user.js'),
@@ -55,6 +56,20 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--demo', '加载演示数据 / load the demo district and accounts (refused in production)')
     .action(async (options: { port?: string; host?: string; databaseUrl?: string; demo?: boolean }) => {
       result.code = await (await serverCommands.serve()).runServe(options, io);
+    });
+
+  cli
+    .command('import')
+    .description('批量导入自评表 / import many forms at once, each matched to its department by unit name')
+    .argument('<paths...>', '文件、目录或 .zip / files, folders or .zip archives')
+    .requiredOption('--year <year>', '年度 / year')
+    .requiredOption('--region <name>', '地区 / region')
+    .option('--create-departments', '新建名称未知的部门 / create departments whose names are new')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
+    .addOption(langOption())
+    .action(async (paths: string[], options: { year: string; region: string; createDepartments?: boolean; databaseUrl?: string; format: 'text' | 'json'; lang: Lang }) => {
+      result.code = await (await serverCommands.import()).runImport(paths, options, io);
     });
 
   const db = cli.command('db').description('数据库 / database');

@@ -22,3 +22,5 @@ export { findRegionByName, findDepartmentByName } from './db/repositories/organi
 export { createRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
 export type { Organiser } from './services/organisation-service.js';
 export type { Region, Department } from './db/repositories/organisations-repository.js';
+export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
+export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';

@@ -1,0 +1,61 @@
+/**
+ * Messages of a bulk import's per-file report (codes `bulkImport.*`): what became of each file, and why a
+ * file was refused or waits for the operator's confirmation.
+ */
+import type { MessageTemplate } from './message-template.js';
+import { param as p } from './message-template.js';
+
+export const BULK_IMPORT_MESSAGES = {
+  'bulkImport.imported': { zh: (x) => `已导入：${p(x, 'department')} ${p(x, 'year')} 年。`, en: (x) => `Imported: ${p(x, 'department')}, ${p(x, 'year')}.` },
+  'bulkImport.importedWithFindings': {
+    zh: (x) => `已导入（有审核问题：${p(x, 'errors')} 个错误，${p(x, 'warnings')} 个警告）：${p(x, 'department')} ${p(x, 'year')} 年。`,
+    en: (x) => `Imported with findings (${p(x, 'errors')} errors, ${p(x, 'warnings')} warnings): ${p(x, 'department')}, ${p(x, 'year')}.`,
+  },
+  'bulkImport.updated': {
+    zh: (x) => `已更新草稿为第 ${p(x, 'version')} 版：${p(x, 'department')} ${p(x, 'year')} 年。`,
+    en: (x) => `Draft updated to version ${p(x, 'version')}: ${p(x, 'department')}, ${p(x, 'year')}.`,
+  },
+  'bulkImport.unchanged': {
+    zh: (x) => `未变化（此前已导入相同内容）：${p(x, 'department')} ${p(x, 'year')} 年。`,
+    en: (x) => `Unchanged (the same document was imported before): ${p(x, 'department')}, ${p(x, 'year')}.`,
+  },
+  'bulkImport.departmentCreated': { zh: (x) => `已新建部门“${p(x, 'department')}”。`, en: (x) => `Department “${p(x, 'department')}” created.` },
+  'bulkImport.newDepartment': {
+    zh: (x) => `需确认：地区内没有部门“${p(x, 'name')}”；核对名称，或加 --create-departments 新建。`,
+    en: (x) => `Needs confirmation: the region has no department “${p(x, 'name')}”; check the name, or add --create-departments to create it.`,
+  },
+  'bulkImport.ambiguousDepartment': {
+    zh: (x) => `需确认：单位名称“${p(x, 'name')}”同时对应多个部门（${p(x, 'candidates')}）；请先统一部门名称。`,
+    en: (x) => `Needs confirmation: the unit name “${p(x, 'name')}” matches several departments (${p(x, 'candidates')}); make the department names distinct first.`,
+  },
+  'bulkImport.unreadable': { zh: () => '已拒绝：文件无法读取为自评表（见下列问题）。', en: () => 'Refused: the file could not be read as a form (see the problems below).' },
+  'bulkImport.fileType': {
+    zh: (x) => `已拒绝：不接受此类文件“${p(x, 'extension')}”，可导入 ${p(x, 'supported')}。`,
+    en: (x) => `Refused: files of type “${p(x, 'extension')}” are not imported; import ${p(x, 'supported')}.`,
+  },
+  'bulkImport.tooLarge': {
+    zh: (x) => `已拒绝：文件太大（${p(x, 'sizeMb')} MB，上限 ${p(x, 'limitMb')} MB）。`,
+    en: (x) => `Refused: the file is too large (${p(x, 'sizeMb')} MB; the limit is ${p(x, 'limitMb')} MB).`,
+  },
+  'bulkImport.noUnitName': { zh: () => '已拒绝：表中没有单位名称，无法对应部门。', en: () => 'Refused: the form names no unit, so no department can be matched.' },
+  'bulkImport.yearMismatch': {
+    zh: (x) => `已拒绝：表中年度为 ${p(x, 'formYear')}，与 --year ${p(x, 'year')} 不符。`,
+    en: (x) => `Refused: the form is for ${p(x, 'formYear')}, not for --year ${p(x, 'year')}.`,
+  },
+  'bulkImport.locked': {
+    zh: (x) => `已拒绝：${p(x, 'department')} ${p(x, 'year')} 年的自评表已${p(x, 'state')}（不再是草稿），内容不同的文件不能覆盖它。`,
+    en: (x) => `Refused: the ${p(x, 'year')} form of ${p(x, 'department')} is ${p(x, 'state')} (no longer a draft); a different file cannot replace it.`,
+  },
+  'bulkImport.zipInvalid': { zh: (x) => `已拒绝：ZIP 文件无效（${p(x, 'detail')}）。`, en: (x) => `Refused: not a valid ZIP file (${p(x, 'detail')}).` },
+  'bulkImport.zipUnsafe': {
+    zh: (x) => `已拒绝：ZIP 中的条目“${p(x, 'entry')}”不安全（${p(x, 'detail')}）。`,
+    en: (x) => `Refused: the ZIP entry “${p(x, 'entry')}” is unsafe (${p(x, 'detail')}).`,
+  },
+  'bulkImport.summary': {
+    zh: (x) => `共 ${p(x, 'files')} 个文件：导入 ${p(x, 'imported')}，更新 ${p(x, 'updated')}，未变化 ${p(x, 'unchanged')}，需确认 ${p(x, 'needsConfirmation')}，拒绝 ${p(x, 'refused')}。`,
+    en: (x) => `${p(x, 'files')} files: ${p(x, 'imported')} imported, ${p(x, 'updated')} updated, ${p(x, 'unchanged')} unchanged, ${p(x, 'needsConfirmation')} need confirmation, ${p(x, 'refused')} refused.`,
+  },
+} as const satisfies Record<string, MessageTemplate>;
+
+/** A stable code of a bulk import's report. */
+export type BulkImportCode = keyof typeof BULK_IMPORT_MESSAGES;
