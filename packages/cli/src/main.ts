@@ -79,6 +79,20 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .action(async (options: { databaseUrl?: string }) => {
       result.code = await (await serverCommands.db()).runDbMigrate(options, io);
     });
+  db.command('backup')
+    .description('备份数据库（服务运行时亦可） / back the database up, consistently even while the server runs')
+    .argument('<file>', '备份文件（不得已存在） / the backup file (must not exist)')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (file: string, options: { databaseUrl?: string }) => {
+      result.code = await (await serverCommands.db()).runDbBackup(file, options, io);
+    });
+  db.command('restore')
+    .description('从备份恢复到空数据库 / restore a backup into an empty database')
+    .argument('<file>', '备份文件 / the backup file')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (file: string, options: { databaseUrl?: string }) => {
+      result.code = await (await serverCommands.db()).runDbRestore(file, options, io);
+    });
 
   const user = cli.command('user').description('账号 / accounts');
   user

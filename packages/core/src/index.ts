@@ -18,6 +18,7 @@ export * from './messages/finding-messages.js';
 export * from './messages/format-messages.js';
 export * from './messages/server-messages.js';
 export * from './messages/bulk-import-messages.js';
+export * from './messages/backup-messages.js';
 export * from './messages/render.js';
 export * from './form/grade-label.js';
 export * from './form/method-label.js';

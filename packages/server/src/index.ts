@@ -24,3 +24,5 @@ export type { Organiser } from './services/organisation-service.js';
 export type { Region, Department } from './db/repositories/organisations-repository.js';
 export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
 export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';
+export { backupDatabase, restoreDatabase } from './services/backup-service.js';
+export type { BackupOutcome, BackupFormat } from './services/backup-service.js';
