@@ -33,10 +33,6 @@ export const BULK_IMPORT_MESSAGES = {
     zh: (x) => `已拒绝：不接受此类文件“${p(x, 'extension')}”，可导入 ${p(x, 'supported')}。`,
     en: (x) => `Refused: files of type “${p(x, 'extension')}” are not imported; import ${p(x, 'supported')}.`,
   },
-  'bulkImport.tooLarge': {
-    zh: (x) => `已拒绝：文件太大（${p(x, 'sizeMb')} MB，上限 ${p(x, 'limitMb')} MB）。`,
-    en: (x) => `Refused: the file is too large (${p(x, 'sizeMb')} MB; the limit is ${p(x, 'limitMb')} MB).`,
-  },
   'bulkImport.noUnitName': { zh: () => '已拒绝：表中没有单位名称，无法对应部门。', en: () => 'Refused: the form names no unit, so no department can be matched.' },
   'bulkImport.yearMismatch': {
     zh: (x) => `已拒绝：表中年度为 ${p(x, 'formYear')}，与 --year ${p(x, 'year')} 不符。`,
