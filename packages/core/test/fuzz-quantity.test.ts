@@ -8,26 +8,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { assessTarget, parseMeasure } from '../src/index.js';
+import type { Random } from '../../../test-support/seeded-random.js';
+import { pick, randomInt, seededRandom } from '../../../test-support/seeded-random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_211_231);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2000);
 const LIMIT_MS = 2000;
 
-/** mulberry32: a small deterministic PRNG, one stream per input so any index replays on its own. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-const int = (r: Random, n: number): number => Math.floor(r() * n);
-const pick = <T>(r: Random, items: readonly T[]): T => items[int(r, items.length)] as T;
 
 /** Target/actual pairs of the seed form (shared/fixtures/panyu-kgxj-2021.facts.json) and a few of other forms. */
 const PAIRS: readonly (readonly [string, string])[] = [
@@ -55,10 +42,10 @@ const NASTY = ['0', '9', '.', '..', '-', '+', '%', '％', '‰', '１', '９', '
 /** One to four mutations of a text: characters in, out or replaced, a cut, a repeat, a splice of another text. */
 function mutate(r: Random, text: string, other: string): string {
   let out = text;
-  const rounds = 1 + int(r, 4);
+  const rounds = 1 + randomInt(r, 4);
   for (let k = 0; k < rounds; k++) {
-    const at = int(r, out.length + 1);
-    switch (int(r, 6)) {
+    const at = randomInt(r, out.length + 1);
+    switch (randomInt(r, 6)) {
       case 0:
         out = out.slice(0, at) + pick(r, NASTY) + out.slice(at);
         break;
@@ -66,17 +53,17 @@ function mutate(r: Random, text: string, other: string): string {
         out = out.slice(0, at) + pick(r, NASTY) + out.slice(at + 1);
         break;
       case 2:
-        out = out.slice(0, at) + out.slice(at + 1 + int(r, 4));
+        out = out.slice(0, at) + out.slice(at + 1 + randomInt(r, 4));
         break;
       case 3:
         out = r() < 0.5 ? out.slice(0, at) : out.slice(at);
         break;
       case 4:
-        out = out.slice(0, at) + out.slice(at, at + 1 + int(r, 8)).repeat(1 + int(r, 50)) + out.slice(at);
+        out = out.slice(0, at) + out.slice(at, at + 1 + randomInt(r, 8)).repeat(1 + randomInt(r, 50)) + out.slice(at);
         break;
       default: {
-        const from = int(r, other.length);
-        out = out.slice(0, at) + other.slice(from, from + 1 + int(r, 12)) + out.slice(at);
+        const from = randomInt(r, other.length);
+        out = out.slice(0, at) + other.slice(from, from + 1 + randomInt(r, 12)) + out.slice(at);
       }
     }
   }
@@ -104,11 +91,11 @@ describe(`fuzzing the quantity parser (seed ${SEED})`, () => {
     const seen = new Set<string>();
     let slowestMs = 0;
     for (let index = 0; index < RUNS; index++) {
-      const r = prng(SEED ^ Math.imul(index + 1, 0x9e3779b1));
+      const r = seededRandom(SEED ^ Math.imul(index + 1, 0x9e3779b1));
       const [target, actual] = pick(r, PAIRS);
       const [otherTarget, otherActual] = pick(r, PAIRS);
       // Mutate the target, the actual or both.
-      const side = int(r, 3);
+      const side = randomInt(r, 3);
       const t = side === 1 ? target : mutate(r, target, otherActual);
       const a = side === 0 ? actual : mutate(r, actual, otherTarget);
       const started = performance.now();

@@ -14,27 +14,14 @@ import { describe, expect, it } from 'vitest';
 import { readForm, serializeForm, writeForm } from '../src/index.js';
 import { seedForm } from './helpers/forms.js';
 import { SEED_TEXT } from './helpers/seed.js';
+import type { Random } from '../../../test-support/seeded-random.js';
+import { pick, randomInt, seededRandom } from '../../../test-support/seeded-random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_211_231);
 const RUNS = process.env['FUZZ_RUNS'] === undefined ? null : Number(process.env['FUZZ_RUNS']);
 /** No single input may take longer than this to read (a hang shows as the test's own timeout). */
 const LIMIT_MS = 2000;
 
-/** mulberry32: a small deterministic PRNG, one stream per input so any index replays on its own. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-type Random = () => number;
-const int = (r: Random, n: number): number => Math.floor(r() * n);
-const pick = <T>(r: Random, items: readonly T[]): T => items[int(r, items.length)] as T;
 
 /** Characters real forms are spoiled with: digits, CJK, full-width forms, controls, separators, units. */
 const NASTY = ['0', '9', '.', '-', '%', '％', '１', '０', '．', '万', '亿', '元', '分', '得', '合计', '总分', '\u0000', '\u0007', '\u001b', '\t', '\r', '\n', '\u00a0', '\u3000', '\ufeff', '\u200b', '\ufffd', '\ud800', '“', '”', '（', '）', '≥', '≤', '１００', 'NaN', 'Infinity', '1e308', '-0', '9'.repeat(40), '一级指标', '附件'];
@@ -42,42 +29,42 @@ const NASTY = ['0', '9', '.', '-', '%', '％', '１', '０', '．', '万', '亿'
 /** One mutation of a text: a line deleted, duplicated or swapped, a cut, a splice, nasty characters in. */
 function mutateText(r: Random, text: string): { text: string; how: string } {
   const lines = text.split('\n');
-  switch (int(r, 8)) {
+  switch (randomInt(r, 8)) {
     case 0: {
-      const i = int(r, lines.length);
-      lines.splice(i, 1 + int(r, 3));
+      const i = randomInt(r, lines.length);
+      lines.splice(i, 1 + randomInt(r, 3));
       return { text: lines.join('\n'), how: `delete lines at ${i}` };
     }
     case 1: {
-      const i = int(r, lines.length);
-      lines.splice(i, 0, ...lines.slice(i, i + 1 + int(r, 3)));
+      const i = randomInt(r, lines.length);
+      lines.splice(i, 0, ...lines.slice(i, i + 1 + randomInt(r, 3)));
       return { text: lines.join('\n'), how: `duplicate lines at ${i}` };
     }
     case 2: {
-      const i = int(r, lines.length);
-      const j = int(r, lines.length);
+      const i = randomInt(r, lines.length);
+      const j = randomInt(r, lines.length);
       [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
       return { text: lines.join('\n'), how: `swap lines ${i} ${j}` };
     }
     case 3: {
-      const at = int(r, text.length + 1);
+      const at = randomInt(r, text.length + 1);
       return { text: text.slice(0, at), how: `truncate at ${at}` };
     }
     case 4: {
-      const from = int(r, text.length);
-      const length = int(r, 400);
-      const at = int(r, text.length);
+      const from = randomInt(r, text.length);
+      const length = randomInt(r, 400);
+      const at = randomInt(r, text.length);
       return { text: text.slice(0, at) + text.slice(from, from + length) + text.slice(at), how: `splice ${from}+${length} at ${at}` };
     }
     case 5: {
-      const at = int(r, text.length);
-      return { text: text.slice(0, at) + text.slice(at + 1 + int(r, 20)), how: `cut at ${at}` };
+      const at = randomInt(r, text.length);
+      return { text: text.slice(0, at) + text.slice(at + 1 + randomInt(r, 20)), how: `cut at ${at}` };
     }
     default: {
       let out = text;
-      const count = 1 + int(r, 6);
+      const count = 1 + randomInt(r, 6);
       for (let k = 0; k < count; k++) {
-        const at = int(r, out.length + 1);
+        const at = randomInt(r, out.length + 1);
         out = out.slice(0, at) + pick(r, NASTY) + out.slice(at + (r() < 0.5 ? 1 : 0));
       }
       return { text: out, how: `insert ${count} characters` };
@@ -88,35 +75,35 @@ function mutateText(r: Random, text: string): { text: string; how: string } {
 /** One mutation of bytes: bits flipped, bytes overwritten, a cut, a splice, a block zeroed. */
 function mutateBytes(r: Random, bytes: Uint8Array): { bytes: Uint8Array; how: string } {
   const out = new Uint8Array(bytes);
-  switch (int(r, 5)) {
+  switch (randomInt(r, 5)) {
     case 0: {
-      const count = 1 + int(r, 8);
+      const count = 1 + randomInt(r, 8);
       for (let k = 0; k < count; k++) {
-        const i = int(r, out.length);
-        out[i] = (out[i] ?? 0) ^ (1 << int(r, 8));
+        const i = randomInt(r, out.length);
+        out[i] = (out[i] ?? 0) ^ (1 << randomInt(r, 8));
       }
       return { bytes: out, how: `flip ${count} bits` };
     }
     case 1: {
-      const at = int(r, bytes.length);
+      const at = randomInt(r, bytes.length);
       return { bytes: bytes.slice(0, at), how: `truncate at ${at}` };
     }
     case 2: {
-      const from = int(r, bytes.length);
-      const length = int(r, 2000);
-      const at = int(r, bytes.length);
+      const from = randomInt(r, bytes.length);
+      const length = randomInt(r, 2000);
+      const at = randomInt(r, bytes.length);
       const spliced = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(from, from + length), ...bytes.subarray(at)]);
       return { bytes: spliced, how: `splice ${from}+${length} at ${at}` };
     }
     case 3: {
-      const at = int(r, out.length);
-      const length = 1 + int(r, 64);
-      out.fill(int(r, 2) === 0 ? 0 : 0xff, at, at + length);
+      const at = randomInt(r, out.length);
+      const length = 1 + randomInt(r, 64);
+      out.fill(randomInt(r, 2) === 0 ? 0 : 0xff, at, at + length);
       return { bytes: out, how: `fill ${length} at ${at}` };
     }
     default: {
-      const count = 1 + int(r, 16);
-      for (let k = 0; k < count; k++) out[int(r, out.length)] = int(r, 256);
+      const count = 1 + randomInt(r, 16);
+      for (let k = 0; k < count; k++) out[randomInt(r, out.length)] = randomInt(r, 256);
       return { bytes: out, how: `overwrite ${count} bytes` };
     }
   }
@@ -156,11 +143,11 @@ async function fuzz(fileName: string, original: Uint8Array, runs: number, asText
   let forms = 0;
   const text = asText ? new TextDecoder().decode(original) : '';
   for (let index = 0; index < runs; index++) {
-    const r = prng(SEED ^ Math.imul(index + 1, 0x9e3779b1));
+    const r = seededRandom(SEED ^ Math.imul(index + 1, 0x9e3779b1));
     let bytes = original;
     const hows: string[] = [];
     // One to three mutations stacked; a text format is mutated as text or as bytes.
-    const rounds = 1 + int(r, 3);
+    const rounds = 1 + randomInt(r, 3);
     let current = text;
     for (let k = 0; k < rounds; k++) {
       if (asText && r() < 0.7) {

@@ -6,7 +6,7 @@
  * assemble-indicators). Printed numbers are kept as printed; what cannot be read is left blank and
  * reported, and a text that is not this form is refused with what was expected.
  */
-import { emptyExpenditureTable, findTerm, GLOSSARY, leavesOf, SCHEMA_VERSION, sumOf, toNumber } from '@jixiao/core';
+import { emptyExpenditureTable, EXPENDITURE_BREAKDOWN_NAMES, EXPENDITURE_COLUMNS, findTerm, GLOSSARY, leavesOf, SCHEMA_VERSION, sumOf, toNumber } from '@jixiao/core';
 import type { FormDocument, ImportCode, Level1Group, Narratives, TermId, WithProblems } from '@jixiao/core';
 import { assembleIndicators } from './assemble-indicators.js';
 import { decodeText, textBinaryReason } from './decode-text.js';
@@ -45,19 +45,7 @@ const NARRATIVES: readonly { term: TermId; field: keyof Narratives }[] = [
 ];
 
 /** Terms that open the expenditure table when its own label is missing. */
-const EXPENDITURE_TERMS: ReadonlySet<TermId> = new Set<TermId>([
-  'byFundingSource',
-  'byStructure',
-  'byBudgetLevel',
-  'fiscalAppropriation',
-  'otherFunds',
-  'basicExpenditure',
-  'projectExpenditure',
-  'ownLevelExpenditure',
-  'transferPayment',
-  'budgeted',
-  'executed',
-]);
+const EXPENDITURE_TERMS: ReadonlySet<TermId> = new Set<TermId>([...EXPENDITURE_BREAKDOWN_NAMES, ...EXPENDITURE_COLUMNS, 'budgeted', 'executed']);
 
 function firstExpenditureLine(lines: readonly SourceLine[], from: number, to: number): number | null {
   for (let i = from; i < to; i += 1) {
