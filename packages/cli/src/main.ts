@@ -62,13 +62,13 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .command('import')
     .description('批量导入自评表 / import many forms at once, each matched to its department by unit name')
     .argument('<paths...>', '文件、目录或 .zip / files, folders or .zip archives')
-    .requiredOption('--year <year>', '年度 / year')
+    .option('--year <year>', '年度（缺省按表中年度）/ year (default: each form\'s own)')
     .requiredOption('--region <name>', '地区 / region')
     .option('--create-departments', '新建名称未知的部门 / create departments whose names are new')
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .addOption(new Option('--format <format>', '输出格式 / output format').choices(['text', 'json']).default('text'))
     .addOption(langOption())
-    .action(async (paths: string[], options: { year: string; region: string; createDepartments?: boolean; databaseUrl?: string; format: 'text' | 'json'; lang: Lang }) => {
+    .action(async (paths: string[], options: { year?: string; region: string; createDepartments?: boolean; databaseUrl?: string; format: 'text' | 'json'; lang: Lang }) => {
       result.code = await (await serverCommands.import()).runImport(paths, options, io);
     });
 
@@ -117,6 +117,15 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (name: string, options: { databaseUrl?: string }) => {
       result.code = await (await serverCommands.org()).runOrgAddRegion(name, options, io);
+    });
+  org
+    .command('rename-region')
+    .description('地区更名 / rename a region')
+    .argument('<name>', '现名称 / current name')
+    .argument('<new-name>', '新名称 / new name')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (name: string, newName: string, options: { databaseUrl?: string }) => {
+      result.code = await (await serverCommands.org()).runOrgRenameRegion(name, newName, options, io);
     });
   org
     .command('add-department')

@@ -27,6 +27,22 @@ describe('jixiao org', () => {
     expect(listed.out).toContain('广州市番禺区民政局\t单位数 —');
   });
 
+  it('renames a region: its departments stay with it; a taken or unknown name is refused', async () => {
+    expect((await org('add-region', '南沙区')).code).toBe(0);
+    const taken = await org('rename-region', '南沙区', '番禺区');
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain('番禺区');
+    const unknown = await org('rename-region', '不存在区', '新区');
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('找不到地区 / no region “不存在区”');
+
+    const renamed = await org('rename-region', '番禺区', '番禺新区');
+    expect(renamed).toMatchObject({ code: 0, out: '已更名 / region renamed: 番禺区 → 番禺新区\n' });
+    const listed = (await org('list')).out;
+    expect(listed).toMatch(/^番禺新区\n {2}广州市番禺区教育局\t单位数 12\n/mu);
+    expect((await org('rename-region', '番禺新区', '番禺区')).code).toBe(0);
+  });
+
   it('refuses a region name that is taken, and writes nothing', async () => {
     const again = await org('add-region', '番禺区');
     expect(again.code).toBe(2);

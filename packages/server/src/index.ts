@@ -19,7 +19,7 @@ export type { DemoAccount, DemoResult } from './services/demo-data.js';
 export { startServer, migrateDatabase, serviceContext, withServices } from './server.js';
 export type { RunningServer } from './server.js';
 export { findRegionByName, findDepartmentByName } from './db/repositories/organisations-repository.js';
-export { createRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
+export { createRegion, renameRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
 export type { Organiser } from './services/organisation-service.js';
 export type { Region, Department } from './db/repositories/organisations-repository.js';
 export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';

@@ -68,6 +68,26 @@ for (const dialect of DIALECTS) {
           expect(regionRows, cell('POST regions')).toEqual([]);
         }
 
+        // PATCH /api/regions/:id, on every region and on none
+        for (const [key, id] of [...Object.entries(s.world.regions), ['missing', 'no-such-region']] as const) {
+          const before = (await listRegions(s.t.ctx.db, null)).find((r) => r.id === id);
+          const renamed = await send('PATCH', `/api/regions/${id}`, { name: `${before?.name ?? 'x'}（更名）` });
+          const after = (await listRegions(s.t.ctx.db, null)).find((r) => r.id === id);
+          if (!canOrganise(actor, 'renameRegion')) {
+            expect(renamed.statusCode, cell(`PATCH region ${key}`)).toBe(refusal(actor));
+            expect(after, cell(`PATCH region ${key}`)).toEqual(before);
+            if (before) expect(renamed.body).not.toContain(before.name);
+          } else if (!before) {
+            expect(renamed.statusCode, cell(`PATCH region ${key}`)).toBe(404);
+          } else {
+            expect(renamed.statusCode, cell(`PATCH region ${key}`)).toBe(200);
+            expect(after, cell(`PATCH region ${key}`)).toEqual({ id, name: `${before.name}（更名）` });
+            expect(renamed.json()).toEqual(after);
+            await send('PATCH', `/api/regions/${id}`, { name: before.name });
+            expect((await listRegions(s.t.ctx.db, null)).find((r) => r.id === id)).toEqual(before);
+          }
+        }
+
         // POST /api/departments (into the caller's own region, where they have one)
         const departmentName = `新部门-${caller}`;
         const createdDepartment = await send('POST', '/api/departments', { regionId: s.world.regions.r1, name: departmentName, unitCount: 4 });
@@ -126,6 +146,8 @@ for (const dialect of DIALECTS) {
       expect(taken.json()).toEqual({ error: { code: 'api.conflict', message: 'Already exists: 甲区科技局' } });
       expect((await send('POST', '/api/departments', { regionId: s.world.regions.r2, name: '甲区科技局' })).statusCode).toBe(201); // names are unique per region
       expect((await send('POST', '/api/regions', { name: '甲区' })).statusCode).toBe(409);
+      expect((await send('PATCH', `/api/regions/${s.world.regions.r2}`, { name: '甲区' })).statusCode).toBe(409);
+      expect((await send('PATCH', `/api/regions/${s.world.regions.r1}`, { name: '甲区' })).statusCode).toBe(200); // its own name is not taken
       expect((await send('PATCH', `/api/departments/${s.world.departments.d1}`, { name: '甲区教育局' })).statusCode).toBe(409);
       expect((await send('PATCH', `/api/departments/${s.world.departments.d1}`, {})).statusCode).toBe(400);
       expect((await send('POST', '/api/regions', { name: '  ' })).statusCode).toBe(400);
@@ -137,6 +159,7 @@ for (const dialect of DIALECTS) {
       expect(Object.keys(spec.paths['/api/regions'] ?? {}).sort()).toEqual(['get', 'post']);
       expect(Object.keys(spec.paths['/api/departments'] ?? {}).sort()).toEqual(['get', 'post']);
       expect(Object.keys(spec.paths['/api/departments/{id}'] ?? {})).toEqual(['patch']);
+      expect(Object.keys(spec.paths['/api/regions/{id}'] ?? {})).toEqual(['patch']);
     });
   });
 }

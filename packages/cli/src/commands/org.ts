@@ -1,10 +1,10 @@
 /**
- * `jixiao org add-region | add-department | list`: the operator sets up regions (地区) and departments (部门,
+ * `jixiao org add-region | rename-region | add-department | list`: the operator sets up regions (地区) and departments (部门,
  * with their 单位数) from the command line, through the same services the API's administrators use.
  */
 import { renderMessage } from '@jixiao/core';
 import type { ServiceContext } from '@jixiao/server';
-import { ApiError, createDepartment, createRegion, findRegionByName, loadConfig, visibleDepartments, visibleRegions, withServices } from '@jixiao/server';
+import { ApiError, createDepartment, createRegion, findRegionByName, loadConfig, renameRegion, visibleDepartments, visibleRegions, withServices } from '@jixiao/server';
 import type { CliIo } from '../cli-io.js';
 import type { ExitCode } from '../exit-codes.js';
 import { EXIT } from '../exit-codes.js';
@@ -33,6 +33,20 @@ export async function runOrgAddRegion(name: string, options: OrgOptions, io: Cli
   return withOrganisation(options, io, async (ctx) => {
     const region = await createRegion(ctx, 'system', name.trim());
     io.out(`已创建地区 / region created: ${region.name}\n`);
+    return EXIT.ok;
+  });
+}
+
+/** Renames a region given by its current name. */
+export async function runOrgRenameRegion(name: string, newName: string, options: OrgOptions, io: CliIo): Promise<ExitCode> {
+  return withOrganisation(options, io, async (ctx) => {
+    const regionId = await findRegionByName(ctx.db, name);
+    if (regionId === null) {
+      io.err(`找不到地区 / no region “${name}”\n`);
+      return EXIT.unreadable;
+    }
+    const region = await renameRegion(ctx, 'system', regionId, newName.trim());
+    io.out(`已更名 / region renamed: ${name} → ${region.name}\n`);
     return EXIT.ok;
   });
 }

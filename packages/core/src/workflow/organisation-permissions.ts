@@ -7,7 +7,7 @@ import type { Actor, Role } from './roles.js';
 import { ROLES } from './roles.js';
 
 /** Actions on regions and departments. */
-export const ORGANISATION_ACTIONS = ['listRegions', 'createRegion', 'listDepartments', 'createDepartment', 'renameDepartment'] as const;
+export const ORGANISATION_ACTIONS = ['listRegions', 'createRegion', 'renameRegion', 'listDepartments', 'createDepartment', 'renameDepartment'] as const;
 
 /** One action on regions and departments. */
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
@@ -16,6 +16,7 @@ export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
 export const ORGANISATION_PERMISSIONS: Readonly<Record<OrganisationAction, readonly Role[]>> = {
   listRegions: ['administrator', 'reviewer'],
   createRegion: ['administrator'],
+  renameRegion: ['administrator'],
   listDepartments: ROLES,
   createDepartment: ['administrator'],
   renameDepartment: ['administrator'],

@@ -16,6 +16,7 @@ import {
   listDepartments,
   listRegions,
   updateDepartment,
+  updateRegion,
 } from '../db/repositories/organisations-repository.js';
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
@@ -43,6 +44,17 @@ export async function createRegion(ctx: ServiceContext, actor: Organiser, name: 
   const region: Region = { id: ctx.newId(), name };
   await insertRegion(ctx.db, region);
   return region;
+}
+
+/** Renames a region; the new name must be free. Its departments, forms and people stay where they are. */
+export async function renameRegion(ctx: ServiceContext, actor: Organiser, id: string, name: string): Promise<Region> {
+  authorize(actor, 'renameRegion');
+  const current = await findRegion(ctx.db, id);
+  if (current === null) throw new ApiError('api.notFound');
+  const holder = await findRegionByName(ctx.db, name);
+  if (holder !== null && holder !== id) throw new ApiError('api.conflict', { detail: name });
+  if (!(await updateRegion(ctx.db, id, name))) throw new ApiError('api.notFound');
+  return { id, name };
 }
 
 /** The regions the actor may see (a reviewer: their own). */

@@ -74,6 +74,12 @@ export async function findRegion(db: Kysely<Database>, id: string): Promise<Regi
   return (await db.selectFrom('regions').select(['id', 'name']).where('id', '=', id).executeTakeFirst()) ?? null;
 }
 
+/** Renames a region; false when there is no such region. */
+export async function updateRegion(db: Kysely<Database>, id: string, name: string): Promise<boolean> {
+  const result = await db.updateTable('regions').set({ name }).where('id', '=', id).executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Renames a department and sets its 单位数; false when there is no such department. */
 export async function updateDepartment(db: Kysely<Database>, id: string, change: { name?: string | undefined; unitCount?: number | null | undefined }): Promise<boolean> {
   const set = { ...(change.name !== undefined ? { name: change.name } : {}), ...(change.unitCount !== undefined ? { unit_count: change.unitCount } : {}) };

@@ -1,6 +1,6 @@
 /** Organisations: regions and departments (with their 单位数). */
 import { z } from 'zod';
-import { changeDepartment, createDepartment, createRegion, visibleDepartments, visibleRegions } from '../../services/organisation-service.js';
+import { changeDepartment, createDepartment, createRegion, renameRegion, visibleDepartments, visibleRegions } from '../../services/organisation-service.js';
 import type { App, RouteDeps } from '../app.js';
 import { presentDepartment, presentRegion } from '../presenters.js';
 import { requireActor } from '../request-auth.js';
@@ -16,6 +16,12 @@ export function registerOrganisationRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.post('/api/regions', { schema: { tags: ['organisations'], summary: 'Create a region (administrators)', body: z.object({ name }) } }, async (request, reply) =>
     reply.status(201).send(presentRegion(await createRegion(ctx, requireActor(request), request.body.name))),
+  );
+
+  app.patch(
+    '/api/regions/:id',
+    { schema: { tags: ['organisations'], summary: 'Rename a region (administrators)', params: z.object({ id: z.string().min(1).max(100) }), body: z.object({ name }) } },
+    async (request) => presentRegion(await renameRegion(ctx, requireActor(request), request.params.id, request.body.name)),
   );
 
   app.get('/api/departments', { schema: { tags: ['organisations'], summary: 'Departments the caller works with (reviewers: their region’s; heads and editors: their own)' } }, async (request) => ({
