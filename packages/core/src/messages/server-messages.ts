@@ -18,6 +18,10 @@ export const SERVER_MESSAGES = {
   'api.forbidden': { zh: () => '您无权执行此操作。', en: () => 'You may not do this.' },
   'api.notFound': { zh: () => '找不到该资源，或您无权查看。', en: () => 'Not found, or not yours to see.' },
   'api.rateLimited': { zh: () => '尝试次数过多，请稍后再试。', en: () => 'Too many attempts; try again later.' },
+  'api.signInPaused': {
+    zh: (x) => `该账户连续登录失败次数过多，已暂停登录：请 ${p(x, 'minutes')} 分钟后再试。`,
+    en: (x) => `Too many failed sign-ins for this account: signing in is paused; try again in ${p(x, 'minutes')} minutes.`,
+  },
   'api.preconditionRequired': {
     zh: () => '保存时必须在 If-Match 请求头中给出表单版本号。',
     en: () => 'A save must carry the form version in the If-Match header.',

@@ -23,6 +23,7 @@ export const BACKUP_TABLES = [
   { name: 'reviews', key: ['form_id', 'indicator_id'] },
   { name: 'attachments', key: ['id'] },
   { name: 'pending_uploads', key: ['id'] },
+  { name: 'login_failures', key: ['account'] },
 ] as const satisfies readonly { name: keyof Database; key: readonly string[] }[];
 
 /** A table that is backed up. */

@@ -5,7 +5,9 @@
  */
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, sql } from 'kysely';
+import { auditGuard } from './audit-guard-migration.js';
 import type { DialectName } from './database.js';
+import { loginThrottle } from './login-throttle-migration.js';
 import type { Database } from './schema.js';
 
 function initial(dialect: DialectName): Migration {
@@ -153,7 +155,7 @@ function initial(dialect: DialectName): Migration {
 
 /** Every migration, by name in the order they run. */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-initial': initial(dialect) };
+  return { '0001-initial': initial(dialect), '0004-audit-guard': auditGuard(dialect), '0004-login-throttle': loginThrottle };
 }
 
 /**

@@ -72,6 +72,8 @@ export interface AttachmentTable {
   uploaded_by: string;
   created_at: string;
 }
+/** Consecutive failed sign-ins per account name (the login throttle). */
+export interface LoginFailureTable { account: string; failures: number; last_failure_at: string }
 export interface PendingUploadTable { id: string; user_id: string; file_name: string; document: string; created_at: string; expires_at: string }
 
 /** Every table. */
@@ -89,4 +91,5 @@ export interface Database {
   reviews: ReviewTable;
   attachments: AttachmentTable;
   pending_uploads: PendingUploadTable;
+  login_failures: LoginFailureTable;
 }

@@ -23,6 +23,7 @@ import { presentProblem } from './presenters.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './request-auth.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
 import { registerFileRoutes } from './routes/file-routes.js';
+import { registerFollowUpRoutes } from './routes/follow-up-routes.js';
 import { registerFormRoutes } from './routes/form-routes.js';
 import { registerOrganisationRoutes } from './routes/organisation-routes.js';
 import { registerPublicRoutes } from './routes/public-routes.js';
@@ -41,6 +42,8 @@ export interface AppOptions {
   /** Sign-in attempts per client address per minute. */
   loginRateLimit: number;
   logger?: boolean;
+  /** Told of every route as it is registered (the security tests check each one has a permission-matrix row). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 /** What every route module receives. */
@@ -63,6 +66,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: options.trustProxy, bodyLimit: 25 * 1024 * 1024 }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   const deps: RouteDeps = { ctx: options.ctx, secureCookie: (protocol) => options.production || protocol === 'https' };
 
   await app.register(helmet, { global: true });
@@ -127,6 +131,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerTaskRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
+  registerFollowUpRoutes(app, deps);
   registerPublicRoutes(app, deps);
   await app.register((await import('./web-app.js')).webApp);
   return app;

@@ -12,6 +12,7 @@ export const ERROR_STATUS: Readonly<Record<ServerCode, number>> = {
   'api.forbidden': 403,
   'api.notFound': 404,
   'api.rateLimited': 429,
+  'api.signInPaused': 429,
   'api.preconditionRequired': 428,
   'api.versionConflict': 409,
   'api.transitionNotAllowed': 409,

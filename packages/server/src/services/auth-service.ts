@@ -16,6 +16,7 @@ import {
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
+import { admitSignIn, signInSucceeded } from './login-throttle.js';
 
 /** The shortest password accepted. */
 export const MIN_PASSWORD_LENGTH = 10;
@@ -42,6 +43,7 @@ let dummyHash: Promise<string> | null = null;
 
 /** Signs in; the token goes into an HTTP-only cookie, the CSRF token to the client. */
 export async function login(ctx: ServiceContext, username: string, password: string): Promise<{ token: string; session: Session }> {
+  await admitSignIn(ctx, username);
   const user = await findUserByUsername(ctx.db, username);
   if (!user) {
     // Verify against a dummy hash anyway, so the time taken does not tell which usernames exist.
@@ -50,6 +52,7 @@ export async function login(ctx: ServiceContext, username: string, password: str
     throw new ApiError('api.invalidCredentials');
   }
   if (!(await ctx.passwords.verify(user.passwordHash, password))) throw new ApiError('api.invalidCredentials');
+  await signInSucceeded(ctx, username);
   const token = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
   const now = ctx.clock();

@@ -3,7 +3,7 @@
  * its own in PostgreSQL (dropped afterwards), with a fast argon2 cost, a stepping clock and counting ids.
  */
 import pg from 'pg';
-import type { App, ServiceContext } from '@jixiao/server';
+import type { App, AppOptions, ServiceContext } from '@jixiao/server';
 import { argon2Hasher, buildApp, migrateToLatest, openDatabase } from '@jixiao/server';
 import type { TestDialect } from './dialects.js';
 
@@ -17,7 +17,7 @@ export interface TestApp {
 let suite = 0;
 
 /** Builds the app on a fresh database of the dialect. */
-export async function createTestApp(dialect: TestDialect, options: { loginRateLimit?: number; production?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: TestDialect, options: { loginRateLimit?: number; production?: boolean; onRoute?: AppOptions['onRoute'] } = {}): Promise<TestApp> {
   let schema: string | undefined;
   if (dialect.name === 'postgres') {
     schema = `test_${process.pid}_${Date.now().toString(36)}_${suite++}`;
@@ -37,7 +37,7 @@ export async function createTestApp(dialect: TestDialect, options: { loginRateLi
     passwords: argon2Hasher({ memoryCost: 1024, timeCost: 1 }),
     sessionTtlMs: 3_600_000,
   };
-  const app = await buildApp({ ctx, production: options.production ?? false, trustProxy: false, loginRateLimit: options.loginRateLimit ?? 10_000 });
+  const app = await buildApp({ ctx, production: options.production ?? false, trustProxy: false, loginRateLimit: options.loginRateLimit ?? 10_000, ...(options.onRoute ? { onRoute: options.onRoute } : {}) });
   return {
     app,
     ctx,
