@@ -3,7 +3,7 @@
  * differences summed, and the total the reviewed scores make (exact, rounded half-up once, like core).
  */
 import type { FormDocument } from '@jixiao/core';
-import { add, exact, leavesOf, roundHalfUp, SCORE_DECIMALS, sub, ZERO } from '@jixiao/core';
+import { add, exact, leavesOf, reviewedTotal, roundHalfUp, SCORE_DECIMALS, sub, ZERO } from '@jixiao/core';
 
 /** A reviewer's score and comment on one indicator, as the API returns it. */
 export interface IndicatorReview {
@@ -37,7 +37,6 @@ export interface ReviewSums {
 export function reviewSums(form: FormDocument, reviews: readonly IndicatorReview[]): ReviewSums {
   const byId = new Map(reviews.map((r) => [r.indicatorId, r]));
   let differenceSum = ZERO;
-  let total = ZERO;
   let reviewedCount = 0;
   const lines: ReviewLine[] = leavesOf(form).map(({ leaf }) => {
     const review = byId.get(leaf.id);
@@ -49,8 +48,7 @@ export function reviewSums(form: FormDocument, reviews: readonly IndicatorReview
       differenceSum = add(differenceSum, d);
       difference = roundHalfUp(d, SCORE_DECIMALS);
     }
-    if (!leaf.notApplicable) total = add(total, exact(reviewScore ?? leaf.selfScore ?? 0));
     return { leafId: leaf.id, name: leaf.name, selfScore: leaf.selfScore, reviewScore, difference, comment: review?.comment ?? '' };
   });
-  return { lines, reviewedCount, differenceSum: roundHalfUp(differenceSum, SCORE_DECIMALS), reviewedTotal: roundHalfUp(total, SCORE_DECIMALS) };
+  return { lines, reviewedCount, differenceSum: roundHalfUp(differenceSum, SCORE_DECIMALS), reviewedTotal: reviewedTotal(form, reviews) };
 }
