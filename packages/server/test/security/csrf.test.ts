@@ -1,0 +1,96 @@
+/**
+ * CSRF, on both databases: every state-changing route the app registers (whoever added it) refuses a
+ * request that carries a session cookie but not that session's X-CSRF-Token (none, a forged one, another
+ * user's, the same user's other session's) with 403 api.csrf, and the database is unchanged; with the right
+ * token the same request gets past the check. Sign-in is the one route without a token, and every GET
+ * route, called with a session, changes nothing (SameSite=Lax lets cross-site GETs carry the cookie).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS } from '../helpers/dialects.js';
+import type { Client, World } from '../helpers/factories.js';
+import { as, buildForm, buildWorld, signIn } from '../helpers/factories.js';
+import type { TestApp } from '../helpers/test-app.js';
+import { createTestApp } from '../helpers/test-app.js';
+import { snapshot } from './database-snapshot.js';
+import type { RegisteredRoute } from './route-matrix.js';
+import { routeCollector } from './route-matrix.js';
+import type { SampleIds } from './route-samples.js';
+import { concreteUrl, SAMPLE_LEAF_ID } from './route-samples.js';
+import { insertAttachment } from '../../src/db/repositories/files-repository.js';
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(dialect.skip !== null)(`CSRF on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
+    let t: TestApp;
+    let world: World;
+    let ids: SampleIds;
+    let routes: RegisteredRoute[] = [];
+    beforeAll(async () => {
+      const collector = routeCollector();
+      t = await createTestApp(dialect, { onRoute: collector.onRoute });
+      await t.app.ready();
+      routes = collector.routes;
+      world = await buildWorld(t.ctx);
+      const form = await buildForm(t.ctx, world, world.departments.d1, 'draft');
+      const published = await buildForm(t.ctx, world, world.departments.d3, 'published');
+      const attachmentId = t.ctx.newId();
+      const content = new TextEncoder().encode('证明');
+      await insertAttachment(t.ctx.db, { id: attachmentId, formId: form.id, indicatorId: SAMPLE_LEAF_ID, fileName: '证明.txt', contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
+      ids = { world, formId: form.id, publishedFormId: published.id, attachmentId };
+    });
+    afterAll(async () => t?.close());
+
+    const send = (route: RegisteredRoute, headers: Record<string, string>) =>
+      t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, ids), headers: { 'content-type': 'application/json', ...headers }, payload: '{}' });
+
+    it('every state-changing route refuses a session without its own CSRF token, and changes nothing', async () => {
+      const unsafe = routes.filter((r) => UNSAFE.has(r.method));
+      expect(unsafe.length).toBeGreaterThan(15);
+      const other: Client = await signIn(t.app, 'reviewer1');
+      const checked: string[] = [];
+      for (const route of unsafe) {
+        const name = `${route.method} ${route.url}`;
+        const admin = await signIn(t.app, 'admin');
+        const sameUserOtherSession = await signIn(t.app, 'admin');
+        const before = await snapshot(t.ctx.db, dialect.name);
+        const refused = await send(route, { cookie: admin.cookie });
+        if (name === 'POST /api/session') {
+          // Signing in cannot carry a token yet; it gets past the check (and fails on the empty body).
+          expect(refused.statusCode, name).toBe(400);
+          continue;
+        }
+        for (const [what, headers] of [
+          ['no token', { cookie: admin.cookie }],
+          ['a forged token', { cookie: admin.cookie, 'x-csrf-token': 'forged-token-of-the-right-length-xxxxxxx' }],
+          ['an empty token', { cookie: admin.cookie, 'x-csrf-token': '' }],
+          ['another user’s token', { cookie: admin.cookie, 'x-csrf-token': other.csrf }],
+          ['the token of another session of the same user', { cookie: admin.cookie, 'x-csrf-token': sameUserOtherSession.csrf }],
+        ] as const) {
+          const res = what === 'no token' ? refused : await send(route, headers);
+          expect(res.statusCode, `${name} with ${what}`).toBe(403);
+          expect((res.json() as { error: { code: string } }).error.code, `${name} with ${what}`).toBe('api.csrf');
+        }
+        expect(await snapshot(t.ctx.db, dialect.name), `${name}: the database after the refusals`).toEqual(before);
+        const allowed = await send(route, as(admin));
+        expect(allowed.statusCode === 403 && allowed.body.includes('api.csrf'), `${name} with the right token → ${allowed.statusCode} ${allowed.body.slice(0, 120)}`).toBe(false);
+        checked.push(name);
+      }
+      expect(checked).toContain('PUT /api/forms/:id');
+      expect(checked).toContain('DELETE /api/session');
+    });
+
+    it('every GET route, called with a session, changes nothing', async () => {
+      const admin = await signIn(t.app, 'admin');
+      const before = await snapshot(t.ctx.db, dialect.name);
+      let called = 0;
+      for (const route of routes.filter((r) => r.method === 'GET')) {
+        const res = await t.app.inject({ method: 'GET', url: concreteUrl(route.url, ids), headers: as(admin) });
+        expect(res.statusCode, `GET ${route.url}`).toBeLessThan(500);
+        called++;
+      }
+      expect(called).toBeGreaterThan(15);
+      expect(await snapshot(t.ctx.db, dialect.name)).toEqual(before);
+    });
+  });
+}
