@@ -1,4 +1,5 @@
 /** Messages of the API's errors (codes `api.*`): what a caller did that the server refuses, and why. */
+import type { FollowUpCode } from './follow-up-messages.js';
 import type { MessageTemplate } from './message-template.js';
 import { param as p } from './message-template.js';
 
@@ -56,8 +57,12 @@ export const SERVER_MESSAGES = {
     zh: () => '生产环境（NODE_ENV=production）不允许加载演示数据。',
     en: () => 'Demo data is refused in production (NODE_ENV=production).',
   },
+  'api.nothingPublished': {
+    zh: (x) => `${p(x, 'year')} 年度没有已公开的自评表，因此没有开放数据；请选择有公开表的年度。`,
+    en: (x) => `Nothing is published for ${p(x, 'year')}, so there is no open data; choose a year with published forms.`,
+  },
   'api.internal': { zh: () => '服务器内部错误，已记录。', en: () => 'Internal server error; it has been logged.' },
 } as const satisfies Record<string, MessageTemplate>;
 
 /** A stable code of an API error. */
-export type ServerCode = keyof typeof SERVER_MESSAGES;
+export type ServerCode = keyof typeof SERVER_MESSAGES | FollowUpCode;

@@ -29,5 +29,13 @@ export const ERROR_STATUS: Readonly<Record<ServerCode, number>> = {
   'api.exportFailed': 400,
   'api.conflict': 409,
   'api.demoInProduction': 400,
+  'api.nothingPublished': 404,
   'api.internal': 500,
+  'followUp.transitionNotAllowed': 409,
+  'followUp.noteRequired': 400,
+  'followUp.closed': 409,
+  'followUp.ownerInvalid': 400,
+  'followUp.findingMissing': 400,
+  'followUp.reviewMissing': 400,
+  'followUp.versionConflict': 409,
 };

@@ -49,6 +49,10 @@ export const ROUTE_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/public/summary': 'security/endpoint-matrix.test.ts',
   'GET /api/public/forms/:id': 'permissions.test.ts',
   'GET /api/public/forms/:id/export/:format': 'security/endpoint-matrix.test.ts',
+  'GET /api/public/years': 'open-data.test.ts',
+  'GET /api/public/ranking': 'open-data.test.ts',
+  'GET /api/public/open-data/:year.zip': 'open-data.test.ts',
+  'GET /api/public/open-data/:year/:file': 'open-data.test.ts',
 };
 
 /** A registered route: method and URL as Fastify names them. */

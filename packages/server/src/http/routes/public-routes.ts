@@ -1,13 +1,24 @@
 /** Without signing in: published forms, their summaries and downloads; nothing unpublished. */
 import { z } from 'zod';
 import { getForm } from '../../services/form-service.js';
-import { publishedForms, publishedSummary } from '../../services/public-service.js';
+import type { FastifyRequest } from 'fastify';
+import { ApiError } from '../../services/api-error.js';
+import { OPEN_DATA_TABLES } from '@jixiao/io';
+import { openDataFile, openDataFileName, openDataZip } from '../../services/open-data-service.js';
+import { publicRanking, publishedForms, publishedSummary, publishedYears } from '../../services/public-service.js';
 import type { App, RouteDeps } from '../app.js';
 import { langOf } from '../lang.js';
-import { presentFormJson, presentSummary } from '../presenters.js';
-import { exportRoute } from './file-routes.js';
+import { formSummaryAnswer, presentFormJson, presentSummary } from '../presenters.js';
+import { exportRoute, sendFile } from './file-routes.js';
 
-const yearQuery = z.object({ year: z.coerce.number().int().min(1990).max(2200).optional() });
+const year = z.coerce.number().int().min(1990).max(2200);
+const yearQuery = z.object({ year: year.optional() });
+const OPEN_DATA_PATHS = ['datapackage.json', ...OPEN_DATA_TABLES.map((t) => t.path)] as [string, ...string[]];
+
+/** Where the year's public index is read: the source named in datapackage.json. */
+function publicIndexUrl(request: FastifyRequest, y: number): string {
+  return `${request.protocol}://${request.host}/public/${y}`;
+}
 
 /** /api/public/… */
 export function registerPublicRoutes(app: App, deps: RouteDeps): void {
@@ -18,6 +29,62 @@ export function registerPublicRoutes(app: App, deps: RouteDeps): void {
 
   app.get('/api/public/summary', { schema: { tags: ['public'], summary: 'Published forms in figures: count, average total, grades', querystring: yearQuery } }, async (request) =>
     publishedSummary(ctx, request.query.year),
+  );
+
+  app.get(
+    '/api/public/years',
+    { schema: { tags: ['public'], summary: 'The years that have published forms, latest first', response: { 200: z.object({ years: z.array(z.object({ year: z.number().int(), count: z.number().int() })) }) } } },
+    async () => ({ years: await publishedYears(ctx) }),
+  );
+
+  app.get(
+    '/api/public/ranking',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "The public index of a year: published forms ranked by grade (优 → 良 → 中 → 差), then total, then name (the latest published year when none is given)",
+        querystring: yearQuery,
+        response: { 200: z.object({ year: z.number().int().nullable(), forms: z.array(formSummaryAnswer.extend({ rank: z.number().int() })) }) },
+      },
+    },
+    async (request) => {
+      const ranking = await publicRanking(ctx, request.query.year);
+      return { year: ranking.year, forms: ranking.forms.map((f) => ({ ...presentSummary(f), rank: f.rank })) };
+    },
+  );
+
+  app.get(
+    '/api/public/open-data/:year.zip',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "A year's open-data package (.zip): summaries.csv, expenditure.csv (万元, budgeted/executed), indicators.csv (self and review scores) and datapackage.json; published forms only, 404 when nothing is published that year",
+        params: z.object({ year }),
+        produces: ['application/zip'],
+      },
+    },
+    async (request, reply) => {
+      const bytes = await openDataZip(ctx, request.params.year, publicIndexUrl(request, request.params.year));
+      return sendFile(reply, bytes, openDataFileName(request.params.year), 'application/zip');
+    },
+  );
+
+  app.get(
+    '/api/public/open-data/:year/:file',
+    {
+      schema: {
+        tags: ['public'],
+        summary: "One file of a year's open-data package: datapackage.json or one of its CSV files",
+        params: z.object({ year, file: z.enum(OPEN_DATA_PATHS) }),
+        produces: ['application/json', 'text/csv'],
+      },
+    },
+    async (request, reply) => {
+      const { year: y, file } = request.params;
+      const found = await openDataFile(ctx, y, file, publicIndexUrl(request, y));
+      if (found === null) throw new ApiError('api.notFound');
+      return sendFile(reply, found.bytes, `${y}-${found.path}`, found.mediaType);
+    },
   );
 
   app.get('/api/public/forms/:id', { schema: { tags: ['public'], summary: 'A published form', params: z.object({ id: z.string().min(1).max(100) }) } }, async (request, reply) => {
