@@ -5,4 +5,7 @@ export * from './transitions.js';
 export * from './permissions.js';
 export * from './can.js';
 export * from './organisation-permissions.js';
+export * from './analysis-permissions.js';
+export * from './follow-up-status.js';
+export * from './follow-up-permissions.js';
 export * from './document-changes.js';

@@ -23,6 +23,10 @@ export const BACKUP_TABLES = [
   { name: 'reviews', key: ['form_id', 'indicator_id'] },
   { name: 'attachments', key: ['id'] },
   { name: 'pending_uploads', key: ['id'] },
+  { name: 'analysis_forms', key: ['form_id'] },
+  { name: 'analysis_leaves', key: ['form_id', 'position'] },
+  { name: 'follow_ups', key: ['id'] },
+  { name: 'follow_up_history', key: ['follow_up_id', 'version'] },
   { name: 'login_failures', key: ['account'] },
 ] as const satisfies readonly { name: keyof Database; key: readonly string[] }[];
 
