@@ -44,6 +44,14 @@ export const ROUTE_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/departments': 'permissions-organisations.test.ts',
   'POST /api/departments': 'permissions-organisations.test.ts',
   'PATCH /api/departments/:id': 'permissions-organisations.test.ts',
+  // Follow-ups (整改).
+  'POST /api/forms/:id/follow-ups': 'permissions-follow-ups.test.ts',
+  'GET /api/follow-ups': 'permissions-follow-ups.test.ts',
+  'GET /api/follow-ups/summary': 'permissions-follow-ups.test.ts',
+  'GET /api/follow-ups/owners': 'permissions-follow-ups.test.ts',
+  'GET /api/follow-ups/:id': 'permissions-follow-ups.test.ts',
+  'PATCH /api/follow-ups/:id': 'permissions-follow-ups.test.ts',
+  'GET /api/follow-ups/:id/history': 'permissions-follow-ups.test.ts',
   // The public.
   'GET /api/public/forms': 'security/endpoint-matrix.test.ts',
   'GET /api/public/summary': 'security/endpoint-matrix.test.ts',
