@@ -12,6 +12,7 @@ import { EXIT } from './exit-codes.js';
 // on a text form must not pay for them.
 const serverCommands = {
   db: () => import('./commands/db.js'),
+  demo: () => import('./commands/demo.js'),
   import: () => import('./commands/import.js'),
   org: () => import('./commands/org.js'),
   serve: () => import('./commands/serve.js'),
@@ -70,6 +71,21 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .addOption(langOption())
     .action(async (paths: string[], options: { year?: string; region: string; createDepartments?: boolean; databaseUrl?: string; format: 'text' | 'json'; lang: Lang }) => {
       result.code = await (await serverCommands.import()).runImport(paths, options, io);
+    });
+
+  cli
+    .command('demo')
+    .description('演示数据 / demo data')
+    .command('generate')
+    .description('生成大规模演示数据 / generate a district of realistic forms (many departments × years) into the database')
+    .option('--departments <n>', '部门数 / number of departments', '5000')
+    .option('--years <n>', '年数 / number of years', '5')
+    .option('--first-year <year>', '起始年度 / first year', '2021')
+    .option('--region <name>', '地区（缺省：分布到多个地区）/ put every department in this region (default: spread over districts)')
+    .option('--seed <n>', '随机种子 / seed (the same seed makes the same data)', '1')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (options: { departments: string; years: string; firstYear: string; region?: string; seed: string; databaseUrl?: string }) => {
+      result.code = await (await serverCommands.demo()).runDemoGenerate(options, io);
     });
 
   const db = cli.command('db').description('数据库 / database');

@@ -26,3 +26,7 @@ export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service
 export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';
 export { backupDatabase, restoreDatabase } from './services/backup-service.js';
 export type { BackupOutcome, BackupFormat } from './services/backup-service.js';
+export { generateDistrict, GENERATE_LIMITS, plannedDepartments, planOf } from './services/demo-generator/generate-district.js';
+export type { GenerateOptions, GenerateOutcome, GenerateSummary, PlannedDepartment } from './services/demo-generator/generate-district.js';
+export { PLANTED_ANOMALIES } from './services/demo-generator/generate-form.js';
+export type { AnomalyKind } from './services/demo-generator/generate-form.js';
