@@ -189,7 +189,7 @@ describe('work queue and routes', () => {
   });
 
   it('parses and prints every route, refusing odd paths', () => {
-    for (const path of ['/', '/login', '/import', '/forms/abc', '/forms/abc/history', '/forms/abc/print', '/public', '/public/forms/x1', '/public/forms/x1/print']) {
+    for (const path of ['/', '/login', '/import', '/forms/abc', '/forms/abc/history', '/forms/abc/print', '/public', '/public/2021', '/public/forms/x1', '/public/forms/x1/print']) {
       expect(routePath(parseRoute(path))).toBe(path);
     }
     expect(parseRoute('/forms/a%2Fb')).toEqual({ name: 'notFound' });

@@ -1,7 +1,8 @@
 /**
  * The demo district: 番禺区 with the seed department's 2021 form as a draft to fill in (its editor and head
  * walk it through review with the finance bureau), a few other departments whose 2021 forms are derived from
- * it in other workflow states (one published, for the public pages), a 2022 task with drafts, and one
+ * it in other workflow states (one published, for the public pages), their 2020 forms all published (a
+ * second year for the public index, with a ranking), a 2022 task with drafts, and one
  * account per role. Refused in production; loading twice changes nothing.
  */
 import type { FormDocument, FormState, Role } from '@jixiao/core';
@@ -32,10 +33,10 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
 ];
 
 const REGION = '番禺区';
-const OTHER_DEPARTMENTS: readonly { name: string; scale: number; scoreLoss: number; state: FormState }[] = [
-  { name: '广州市番禺区教育局', scale: 3.4, scoreLoss: 1.5, state: 'published' },
-  { name: '广州市番禺区卫生健康局', scale: 1.8, scoreLoss: 4, state: 'approved' },
-  { name: '广州市番禺区民政局', scale: 0.6, scoreLoss: 9, state: 'submitted' },
+const OTHER_DEPARTMENTS: readonly { name: string; scale: number; scoreLoss: number; state: FormState; scoreLoss2020: number }[] = [
+  { name: '广州市番禺区教育局', scale: 3.4, scoreLoss: 1.5, state: 'published', scoreLoss2020: 3 },
+  { name: '广州市番禺区卫生健康局', scale: 1.8, scoreLoss: 4, state: 'approved', scoreLoss2020: 0.5 },
+  { name: '广州市番禺区民政局', scale: 0.6, scoreLoss: 9, state: 'submitted', scoreLoss2020: 12 },
 ];
 
 /** A sister department's form: the seed's shape with its own name, scaled spending and some points lost. */
@@ -78,11 +79,13 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   await insertRegion(ctx.db, { id: regionId, name: REGION });
   const seedDepartmentId = ctx.newId();
   await insertDepartment(ctx.db, { id: seedDepartmentId, regionId, name: seed.unit.name, unitCount: seed.unit.unitCount });
-  const others: { id: string; form: FormDocument; state: FormState }[] = [];
+  const others: { id: string; form: FormDocument; state: FormState; form2020: FormDocument }[] = [];
   for (const d of OTHER_DEPARTMENTS) {
     const id = ctx.newId();
     await insertDepartment(ctx.db, { id, regionId, name: d.name, unitCount: seed.unit.unitCount });
-    others.push({ id, form: derivedForm(seed, d.name, d.scale, d.scoreLoss), state: d.state });
+    const form2020 = derivedForm(seed, d.name, d.scale * 0.9, d.scoreLoss2020);
+    form2020.unit.year = 2020;
+    others.push({ id, form: derivedForm(seed, d.name, d.scale, d.scoreLoss), state: d.state, form2020 });
   }
   const users = new Map<Role, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -102,6 +105,12 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   await insertTask(ctx.db, { id: task2021, regionId, year: 2021, deadline: '2022-03-31', templateId: template2021, createdAt: at, createdBy: reviewerId });
   await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'draft' });
   for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2021, taskId: task2021, document: o.form, action: 'import', state: o.state });
+  // 2020: the sister departments' forms all published, so the public index has a year to choose and a ranking to show.
+  const template2020 = ctx.newId();
+  await insertTemplate(ctx.db, { id: template2020, regionId, year: 2020, version: 1, documentJson: template, createdAt: at, createdBy: reviewerId });
+  const task2020 = ctx.newId();
+  await insertTask(ctx.db, { id: task2020, regionId, year: 2020, deadline: '2021-03-31', templateId: template2020, createdAt: at, createdBy: reviewerId });
+  for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2020, taskId: task2020, document: o.form2020, action: 'import', state: 'published' });
   const reviewer = { userId: reviewerId, role: 'reviewer' as const, regionId, departmentId: null };
   await issueTask(ctx, reviewer, { regionId, year: 2022, deadline: '2023-03-31', departmentIds: [seedDepartmentId, ...others.map((o) => o.id)] });
   return { loaded: true, accounts: DEMO_ACCOUNTS };

@@ -94,6 +94,17 @@ export interface PublicSummary {
   grades: Record<Grade, number>;
 }
 
+/** GET /api/public/years: the years that have published forms, latest first. */
+export interface PublicYearsAnswer {
+  years: { year: number; count: number }[];
+}
+
+/** GET /api/public/ranking: a year's published forms in ranking order (grade, then total, then name). */
+export interface PublicRankingAnswer {
+  year: number | null;
+  forms: (FormListItem & { rank: number })[];
+}
+
 /** A department. */
 export interface DepartmentAnswer {
   id: string;

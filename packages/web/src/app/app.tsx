@@ -49,7 +49,7 @@ function screen(route: Route, lang: Lang): ReactNode {
     case 'import':
       return <ImportPage />;
     case 'publicList':
-      return <PublicListPage />;
+      return <PublicListPage year={route.year} />;
     case 'publicForm':
       return <PublicFormPage key={route.id} id={route.id} />;
     case 'notFound':

@@ -8,7 +8,7 @@ export type Route =
   | { name: 'history'; id: string }
   | { name: 'print'; id: string; published: boolean }
   | { name: 'import' }
-  | { name: 'publicList' }
+  | { name: 'publicList'; year?: number }
   | { name: 'publicForm'; id: string }
   | { name: 'notFound' };
 
@@ -37,6 +37,8 @@ export function parseRoute(pathname: string): Route {
   }
   if (a === 'public') {
     if (parts.length === 1) return { name: 'publicList' };
+    // The public index of one year: /public/2021.
+    if (parts.length === 2 && b !== undefined && /^\d{4}$/u.test(b)) return { name: 'publicList', year: Number(b) };
     const id = b === 'forms' && c !== undefined ? segment(c) : null;
     if (id !== null && parts.length === 3) return { name: 'publicForm', id };
     if (id !== null && parts.length === 4 && d === 'print') return { name: 'print', id, published: true };
@@ -61,7 +63,7 @@ export function routePath(route: Route): string {
     case 'import':
       return '/import';
     case 'publicList':
-      return '/public';
+      return route.year === undefined ? '/public' : `/public/${route.year}`;
     case 'publicForm':
       return `/public/forms/${e(route.id)}`;
     case 'notFound':
