@@ -14,6 +14,7 @@ import { addUser } from './auth-service.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
 import { templateFromForm } from './draft-document.js';
+import { loadDemoFollowUps } from './follow-up-demo.js';
 import { createFormRow, issueTask } from './task-service.js';
 
 /** A demo login, printed at start-up. */
@@ -103,7 +104,7 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   }
   const task2021 = ctx.newId();
   await insertTask(ctx.db, { id: task2021, regionId, year: 2021, deadline: '2022-03-31', templateId: template2021, createdAt: at, createdBy: reviewerId });
-  await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'draft' });
+  const seedFormId = await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'draft' });
   for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2021, taskId: task2021, document: o.form, action: 'import', state: o.state });
   // 2020: the sister departments' forms all published, so the public index has a year to choose and a ranking to show.
   const template2020 = ctx.newId();
@@ -113,5 +114,6 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2020, taskId: task2020, document: o.form2020, action: 'import', state: 'published' });
   const reviewer = { userId: reviewerId, role: 'reviewer' as const, regionId, departmentId: null };
   await issueTask(ctx, reviewer, { regionId, year: 2022, deadline: '2023-03-31', departmentIds: [seedDepartmentId, ...others.map((o) => o.id)] });
+  await loadDemoFollowUps(ctx, reviewer, seedFormId, users.get('head') ?? '');
   return { loaded: true, accounts: DEMO_ACCOUNTS };
 }

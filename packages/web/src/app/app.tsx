@@ -24,6 +24,7 @@ const PasswordDialog = lazy(() => import('./password-dialog.js').then((m) => ({ 
 const FormPage = lazy(() => import('../editor/form-page.js').then((m) => ({ default: m.FormPage })));
 const HistoryPage = lazy(() => import('../editor/history-page.js').then((m) => ({ default: m.HistoryPage })));
 const PrintPage = lazy(() => import('../editor/print-page.js').then((m) => ({ default: m.PrintPage })));
+const FollowUpsPage = lazy(() => import('../follow-ups/follow-ups-page.js').then((m) => ({ default: m.FollowUpsPage })));
 const ImportPage = lazy(() => import('../import/import-page.js').then((m) => ({ default: m.ImportPage })));
 const PublicListPage = lazy(() => import('../public/public-list-page.js').then((m) => ({ default: m.PublicListPage })));
 const PublicFormPage = lazy(() => import('../public/public-form-page.js').then((m) => ({ default: m.PublicFormPage })));
@@ -48,6 +49,8 @@ function screen(route: Route, lang: Lang): ReactNode {
       return <PrintPage key={route.id} id={route.id} published={route.published} />;
     case 'import':
       return <ImportPage />;
+    case 'followUps':
+      return <FollowUpsPage />;
     case 'publicList':
       return <PublicListPage year={route.year} />;
     case 'publicForm':
@@ -99,9 +102,10 @@ export function App(): ReactNode {
   };
 
   const needsLogin = checked && user === null && !isPublicRoute(route);
-  const menuKey = route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name.startsWith('public') ? 'public' : '';
+  const menuKey = route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name.startsWith('public') ? 'public' : '';
   const menuItems = [
     ...(user ? [{ key: 'queue', label: t('workQueue') }, ...(user.role !== 'reviewer' ? [{ key: 'import', label: t('importForm') }] : [])] : []),
+    ...(user ? [{ key: 'followUps', label: t('followUps') }] : []),
     { key: 'public', label: t('publicForms') },
   ];
 
@@ -120,7 +124,7 @@ export function App(): ReactNode {
                 selectedKeys={[menuKey]}
                 items={menuItems}
                 className="app-menu"
-                onClick={(e) => navigate(e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : { name: 'publicList' })}
+                onClick={(e) => navigate(e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : { name: 'publicList' })}
               />
               <Space>
                 <Button type="text" className="app-header-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

@@ -1,10 +1,10 @@
 /**
  * 审核发现: the findings of core's checks on the document as it stands, grouped by severity; a click
- * scrolls to the cell concerned and makes it flash.
+ * scrolls to the cell concerned and makes it flash. For those who may raise follow-ups, 创建整改 beside each.
  */
 import type { Finding, FormDocument, Lang, Severity } from '@jixiao/core';
 import { problemMessage, SEVERITIES } from '@jixiao/core';
-import { Badge, Card, Empty } from 'antd';
+import { Badge, Button, Card, Empty } from 'antd';
 import type { ReactNode } from 'react';
 import { memo } from 'react';
 import { uiText } from '../i18n/ui-text.js';
@@ -28,7 +28,7 @@ export function flashElement(id: string): void {
 }
 
 /** The findings panel. */
-export const FindingsPanel = memo(function FindingsPanel({ findings, doc, lang }: { findings: readonly Finding[]; doc: FormDocument; lang: Lang }): ReactNode {
+export const FindingsPanel = memo(function FindingsPanel({ findings, doc, lang, onRaise }: { findings: readonly Finding[]; doc: FormDocument; lang: Lang; onRaise?: ((f: Finding) => void) | undefined }): ReactNode {
   const jump = (f: Finding): void => {
     const anchor = anchorOf(f, doc);
     if (anchor) flashElement(anchorElementId(anchor));
@@ -45,10 +45,17 @@ export const FindingsPanel = memo(function FindingsPanel({ findings, doc, lang }
               <Badge color={COLORS[severity]} text={`${uiText(TITLES[severity], lang)} (${list.length})`} />
             </div>
             {list.map((f, i) => (
-              <button type="button" key={`${f.code}-${f.path}-${i}`} className="finding" data-code={f.code} onClick={() => jump(f)}>
-                {problemMessage(f, lang)}
-                <span className="finding-path">{f.path}</span>
-              </button>
+              <div key={`${f.code}-${f.path}-${i}`}>
+                <button type="button" className="finding" data-code={f.code} onClick={() => jump(f)}>
+                  {problemMessage(f, lang)}
+                  <span className="finding-path">{f.path}</span>
+                </button>
+                {onRaise && (
+                  <Button size="small" type="link" data-testid="raise-follow-up" data-finding={f.code} onClick={() => onRaise(f)}>
+                    {uiText('raiseFollowUp', lang)}
+                  </Button>
+                )}
+              </div>
             ))}
           </section>
         );

@@ -2,10 +2,11 @@
  * The form editor, review view and read-only view in one: the 附件3 layout (unit, narratives,
  * expenditure, indicator grid) with the total, grade and findings recomputed by core's `checkForm` on
  * every edit, autosave with the version, workflow buttons from the abilities the server computed, and
- * — for the finance reviewer — review scores and comments beside the self-scores.
+ * — for the finance reviewer — review scores and comments beside the self-scores, and 创建整改 (follow-ups)
+ * beside each finding and review comment.
  */
-import type { FormDocument, Lang, TransitionAction } from '@jixiao/core';
-import { checkForm, leavesOf, termLabel, TRANSITION_ACTIONS } from '@jixiao/core';
+import type { Finding, FormDocument, Lang, TransitionAction } from '@jixiao/core';
+import { checkForm, leavesOf, problemMessage, termLabel, TRANSITION_ACTIONS } from '@jixiao/core';
 import { Alert, App, Button, Card, Dropdown, InputNumber, Popconfirm, Space, Statistic, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
@@ -14,6 +15,11 @@ import type { FormAnswer, ReviewAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
 import { actionLabel, formatScore, gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
 import { navigate } from '../app/navigation.js';
+import type { FollowUpSeed } from '../follow-ups/create-follow-up-dialog.js';
+import { CreateFollowUpDialog } from '../follow-ups/create-follow-up-dialog.js';
+import { mayRaiseFollowUp } from '../follow-ups/follow-up-model.js';
+import { FollowUpsList } from '../follow-ups/follow-ups-list.js';
+import { ReviewCommentsCard } from '../follow-ups/review-comments-card.js';
 import { uiText } from '../i18n/ui-text.js';
 import { setPrinted } from '../model/form-edits.js';
 import { reviewSums } from '../model/review-sums.js';
@@ -38,7 +44,7 @@ export interface FormEditorProps {
 
 /** The editor. */
 export function FormEditor({ answer, published = false }: FormEditorProps): ReactNode {
-  const { lang } = useApp();
+  const { lang, user } = useApp();
   const t = useText();
   const { message } = App.useApp();
   const editable = !published && answer.abilities.includes('edit');
@@ -51,6 +57,10 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
   const [busy, setBusy] = useState<TransitionAction | null>(null);
   const reviewTimers = useRef(new Map<string, number>());
   const formPath = `/api/forms/${encodeURIComponent(saved.id)}`;
+  const [raising, setRaising] = useState<FollowUpSeed | null>(null);
+  const [followUpsKey, setFollowUpsKey] = useState(0);
+  const mayRaise = !published && mayRaiseFollowUp(user, saved);
+  const onRaiseFinding = useCallback((f: Finding) => setRaising({ source: { kind: 'finding', code: f.code, path: f.path }, quote: problemMessage(f, lang), place: f.path }), [lang]);
 
   const groupSums = useMemo(() => new Map(check.score.groups.map((g) => [g.id, g.enteredSum])), [check]);
   const showReview = reviewMode || reviews.size > 0;
@@ -176,6 +186,17 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
           </Card>
         )}
 
+        {mayRaise && (
+          <ReviewCommentsCard
+            doc={doc}
+            reviews={reviews}
+            onRaise={(seed) => {
+              // A comment typed a moment ago may still be on its way: the server quotes the stored one.
+              void flushReviews().then(() => setRaising(seed));
+            }}
+          />
+        )}
+
         <Card size="small" title={termLabel('unitInfo', lang)} className="gap-bottom">
           <UnitSection unit={doc.unit} editable={editable} lang={lang} edit={edit} />
           <NarrativesSection narratives={doc.narratives} editable={editable} lang={lang} edit={edit} />
@@ -188,11 +209,29 @@ export function FormEditor({ answer, published = false }: FormEditorProps): Reac
           <PrintedTotal doc={doc} total={total} grade={grade} editable={editable} edit={edit} />
         </Card>
         {!published && <AttachmentsPanel formId={saved.id} leafOptions={leafOptions} canAttach={saved.abilities.includes('attach')} />}
+        {!published && (
+          <Card size="small" title={t('followUpsOfForm')} className="gap-bottom">
+            <FollowUpsList formId={saved.id} refreshKey={followUpsKey} />
+          </Card>
+        )}
       </div>
       <div className="editor-side">
-        <FindingsPanel findings={check.findings} doc={doc} lang={lang} />
+        <FindingsPanel findings={check.findings} doc={doc} lang={lang} onRaise={mayRaise ? onRaiseFinding : undefined} />
       </div>
       <ConflictDialog conflict={state.conflict} onResolve={state.resolveConflict} />
+      {raising !== null && (
+        <CreateFollowUpDialog
+          formId={saved.id}
+          departmentId={saved.departmentId}
+          seed={raising}
+          onCancel={() => setRaising(null)}
+          onCreated={() => {
+            setRaising(null);
+            setFollowUpsKey((k) => k + 1);
+            void message.success(t('followUpCreated'));
+          }}
+        />
+      )}
       {returning && (
         <ReturnDialog
           open

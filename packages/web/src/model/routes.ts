@@ -8,6 +8,7 @@ export type Route =
   | { name: 'history'; id: string }
   | { name: 'print'; id: string; published: boolean }
   | { name: 'import' }
+  | { name: 'followUps' }
   | { name: 'publicList'; year?: number }
   | { name: 'publicForm'; id: string }
   | { name: 'notFound' };
@@ -28,6 +29,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (parts.length === 1 && a === '')) return { name: 'queue' };
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'import' && parts.length === 1) return { name: 'import' };
+  if (a === 'follow-ups' && parts.length === 1) return { name: 'followUps' };
   if (a === 'forms' && b !== undefined) {
     const id = segment(b);
     if (id === null) return { name: 'notFound' };
@@ -62,6 +64,8 @@ export function routePath(route: Route): string {
       return route.published ? `/public/forms/${e(route.id)}/print` : `/forms/${e(route.id)}/print`;
     case 'import':
       return '/import';
+    case 'followUps':
+      return '/follow-ups';
     case 'publicList':
       return route.year === undefined ? '/public' : `/public/${route.year}`;
     case 'publicForm':
