@@ -15,6 +15,7 @@ const serverCommands = {
   demo: () => import('./commands/demo.js'),
   import: () => import('./commands/import.js'),
   org: () => import('./commands/org.js'),
+  publish: () => import('./commands/publish.js'),
   serve: () => import('./commands/serve.js'),
   user: () => import('./commands/user.js'),
 };
@@ -86,6 +87,19 @@ function program(io: CliIo, result: { code: ExitCode }): Command {
     .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
     .action(async (options: { departments: string; years: string; firstYear: string; region?: string; seed: string; databaseUrl?: string }) => {
       result.code = await (await serverCommands.demo()).runDemoGenerate(options, io);
+    });
+
+  cli
+    .command('publish')
+    .description('公开 / publication')
+    .command('open-data')
+    .description('写出某年度的开放数据包（仅已公开的自评表）/ write a year\'s open-data package (.zip: CSV + datapackage.json; published forms only)')
+    .requiredOption('--year <year>', '年度 / year')
+    .requiredOption('--out <file>', '输出的 .zip 文件 / the .zip file to write')
+    .option('--source-url <url>', '数据来源网址 / where the public index is read (named as the source in datapackage.json)')
+    .option('--database-url <url>', '数据库 / database: a SQLite file or postgres://…')
+    .action(async (options: { year: string; out: string; sourceUrl?: string; databaseUrl?: string }) => {
+      result.code = await (await serverCommands.publish()).runPublishOpenData(options, io);
     });
 
   const db = cli.command('db').description('数据库 / database');

@@ -25,6 +25,7 @@ export type { Region, Department } from './db/repositories/organisations-reposit
 export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
 export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';
 export { backupDatabase, restoreDatabase } from './services/backup-service.js';
+export { openDataInput, openDataZip, openDataFileName } from './services/open-data-service.js';
 export type { BackupOutcome, BackupFormat } from './services/backup-service.js';
 export { generateDistrict, GENERATE_LIMITS, plannedDepartments, planOf } from './services/demo-generator/generate-district.js';
 export type { GenerateOptions, GenerateOutcome, GenerateSummary, PlannedDepartment } from './services/demo-generator/generate-district.js';
