@@ -5,11 +5,10 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { importFormText, writeForm } from '@jixiao/io';
-import { openDatabase } from '@jixiao/server';
-import { readZip } from '../src/commands/import.js';
+import { openDatabase, readZip } from '@jixiao/server';
+import { zipArchive as zip } from '../../../test-support/zip-archive.js';
 import { runCli, SEED } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-import-'));
@@ -17,41 +16,6 @@ const database = join(dir, 'jixiao.sqlite');
 const seedText = readFileSync(SEED, 'utf8');
 const SEED_NAME = '广州市番禺区科技工业商务和信息化局';
 const DEPARTMENTS = ['教育局', '民政局', '司法局', '财政局', '商务局'].map((n) => `广州市番禺区${n}`);
-
-/** A minimal .zip (deflated entries; the reader does not need the CRC). */
-function zip(entries: readonly { name: string; bytes: Uint8Array }[]): Uint8Array {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name, 'utf8');
-    const data = deflateRawSync(e.bytes);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(e.bytes.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const header = Buffer.alloc(46);
-    header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(8, 10);
-    header.writeUInt32LE(data.length, 20);
-    header.writeUInt32LE(e.bytes.length, 24);
-    header.writeUInt16LE(name.length, 28);
-    header.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    central.push(header, name);
-    offset += 30 + name.length + data.length;
-  }
-  const size = central.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return new Uint8Array(Buffer.concat([...locals, ...central, end]));
-}
 
 async function written(unitName: string, extension: '.json' | '.xlsx'): Promise<Uint8Array> {
   const form = importFormText(seedText).value;
@@ -123,9 +87,10 @@ describe('jixiao import', () => {
     }
   });
 
+  const LIMITS = { entries: 2000, entryBytes: 64 * 1024 * 1024, totalBytes: 512 * 1024 * 1024, ratio: 200 };
   it('refuses a zip bomb entry and a broken archive without inflating them', () => {
     const bomb = zip([{ name: 'bomb.txt', bytes: new Uint8Array(5_000_000) }]);
-    expect(readZip('bomb.zip', bomb)).toMatchObject({ files: [], refusals: [{ code: 'bulkImport.zipUnsafe', params: { entry: 'bomb.txt' } }] });
-    expect(readZip('junk.zip', new Uint8Array(100))).toMatchObject({ files: [], refusals: [{ code: 'bulkImport.zipInvalid' }] });
+    expect(readZip('bomb.zip', bomb, LIMITS)).toMatchObject({ files: [], refusals: [{ code: 'bulkImport.zipUnsafe', params: { entry: 'bomb.txt' } }] });
+    expect(readZip('junk.zip', new Uint8Array(100), LIMITS)).toMatchObject({ files: [], refusals: [{ code: 'bulkImport.zipInvalid' }] });
   });
 });

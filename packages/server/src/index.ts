@@ -22,8 +22,10 @@ export { findRegionByName, findDepartmentByName } from './db/repositories/organi
 export { createRegion, renameRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
 export type { Organiser } from './services/organisation-service.js';
 export type { Region, Department } from './db/repositories/organisations-repository.js';
-export { bulkImport, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
+export { bulkImport, bulkEntry, countOutcomes, readBulkFile, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
 export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';
+export { readZip, isZipName } from './services/bulk-import-zip.js';
+export type { ZipContents, ZipLimits } from './services/bulk-import-zip.js';
 export { backupDatabase, restoreDatabase } from './services/backup-service.js';
 export { openDataInput, openDataZip, openDataFileName } from './services/open-data-service.js';
 export type { BackupOutcome, BackupFormat } from './services/backup-service.js';
@@ -31,3 +33,4 @@ export { generateDistrict, GENERATE_LIMITS, plannedDepartments, planOf } from '.
 export type { GenerateOptions, GenerateOutcome, GenerateSummary, PlannedDepartment } from './services/demo-generator/generate-district.js';
 export { PLANTED_ANOMALIES } from './services/demo-generator/generate-form.js';
 export type { AnomalyKind } from './services/demo-generator/generate-form.js';
+export * from './services/analysis/index.js';

@@ -85,7 +85,7 @@ for (const dialect of DIALECTS) {
       const progress: number[] = [];
       const report = await bulkImport(t.ctx, { regionId, year: 2021, files, createDepartments: false, userId: 'system', onProgress: (done) => progress.push(done) });
       expect(progress).toEqual(files.map((_, i) => i + 1));
-      expect(report.counts).toEqual({ imported: 0, importedWithFindings: 12, updated: 0, unchanged: 0, needsConfirmation: 2, refused: 4 });
+      expect(report.counts).toEqual({ imported: 0, importedWithFindings: 12, updated: 0, unchanged: 0, needsConfirmation: 2, skipped: 0, refused: 4 });
       const byFile = new Map(report.entries.map((e) => [e.file, e]));
       expect(byFile.get('new-department.json')).toMatchObject({ outcome: 'needsConfirmation', code: 'bulkImport.newDepartment', formId: null });
       expect(byFile.get('ambiguous.json')).toMatchObject({ outcome: 'needsConfirmation', code: 'bulkImport.ambiguousDepartment', params: { candidates: expect.stringContaining('水务局') as unknown } });

@@ -21,8 +21,8 @@ export const BULK_IMPORT_MESSAGES = {
   },
   'bulkImport.departmentCreated': { zh: (x) => `已新建部门“${p(x, 'department')}”。`, en: (x) => `Department “${p(x, 'department')}” created.` },
   'bulkImport.newDepartment': {
-    zh: (x) => `需确认：地区内没有部门“${p(x, 'name')}”；核对名称，或加 --create-departments 新建。`,
-    en: (x) => `Needs confirmation: the region has no department “${p(x, 'name')}”; check the name, or add --create-departments to create it.`,
+    zh: (x) => `需确认：地区内没有部门“${p(x, 'name')}”；请核对名称，或确认新建（命令行加 --create-departments）。`,
+    en: (x) => `Needs confirmation: the region has no department “${p(x, 'name')}”; check the name, or confirm creating it (at the command line, add --create-departments).`,
   },
   'bulkImport.ambiguousDepartment': {
     zh: (x) => `需确认：单位名称“${p(x, 'name')}”同时对应多个部门（${p(x, 'candidates')}）；请先统一部门名称。`,
@@ -35,8 +35,30 @@ export const BULK_IMPORT_MESSAGES = {
   },
   'bulkImport.noUnitName': { zh: () => '已拒绝：表中没有单位名称，无法对应部门。', en: () => 'Refused: the form names no unit, so no department can be matched.' },
   'bulkImport.yearMismatch': {
-    zh: (x) => `已拒绝：表中年度为 ${p(x, 'formYear')}，与 --year ${p(x, 'year')} 不符。`,
-    en: (x) => `Refused: the form is for ${p(x, 'formYear')}, not for --year ${p(x, 'year')}.`,
+    zh: (x) => `已拒绝：表中年度为 ${p(x, 'formYear')}，与导入年度 ${p(x, 'year')} 不符。`,
+    en: (x) => `Refused: the form is for ${p(x, 'formYear')}, not for the import's year ${p(x, 'year')}.`,
+  },
+  'bulkImport.noYear': {
+    zh: () => '已拒绝：表中没有年度，请指定导入年度（命令行 --year）。',
+    en: () => "Refused: the form names no year; give the import's year (at the command line, --year).",
+  },
+  'bulkImport.empty': { zh: () => '已拒绝：文件为空。', en: () => 'Refused: the file is empty.' },
+  'bulkImport.skipped': { zh: (x) => `已跳过（按您的选择）：${p(x, 'name')}。`, en: (x) => `Skipped (as you chose): ${p(x, 'name')}.` },
+  'bulkImport.createNotAllowed': {
+    zh: (x) => `已拒绝：您无权新建部门“${p(x, 'name')}”；请选择已有部门，或请管理员新建。`,
+    en: (x) => `Refused: you may not create the department “${p(x, 'name')}”; pick an existing department, or ask an administrator to create it.`,
+  },
+  'bulkImport.departmentElsewhere': {
+    zh: () => '已拒绝：所选部门不在本次导入的地区内。',
+    en: () => "Refused: the department chosen is not in the import's region.",
+  },
+  'bulkImport.uploadExpired': {
+    zh: () => '已拒绝：预览已过期或已导入，请重新上传该文件。',
+    en: () => 'Refused: the preview has expired or was already imported; upload the file again.',
+  },
+  'bulkImport.tooMany': {
+    zh: (x) => `已拒绝：一次最多导入 ${p(x, 'limit')} 个文件，超出的未读取。`,
+    en: (x) => `Refused: at most ${p(x, 'limit')} files are imported at once; the rest were not read.`,
   },
   'bulkImport.locked': {
     zh: (x) => `已拒绝：${p(x, 'department')} ${p(x, 'year')} 年的自评表已${p(x, 'state')}（不再是草稿），内容不同的文件不能覆盖它。`,

@@ -10,6 +10,7 @@ import type { Problem } from '@jixiao/core';
 import { fileURLToPath } from 'node:url';
 import type * as PdfJsModule from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { PARAGRAPH_TAG, placeOfTag } from './cell-marks.js';
+import { absorbingStrayRejections } from './pdfjs-stray-rejections.js';
 
 /** A run of text as placed on the page. */
 export interface TextPiece {
@@ -162,8 +163,12 @@ function addPath(path: ArrayLike<number>, ctm: Matrix, filled: boolean, add: (a:
   else if (top - bottom <= 2 && right - left > 2) add([left, (top + bottom) / 2], [right, (top + bottom) / 2]);
 }
 
-/** Reads the pages of a PDF (see the module comment). */
-export async function readPdfContent(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<PdfContent> {
+/** Reads the pages of a PDF (see the module comment); pdfjs's stray rejections on damaged files absorbed. */
+export function readPdfContent(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<PdfContent> {
+  return absorbingStrayRejections(() => readPdfPages(bytes, limits));
+}
+
+async function readPdfPages(bytes: Uint8Array, limits: ReadLimits): Promise<PdfContent> {
   if (bytes.length < 8 || new TextDecoder().decode(bytes.subarray(0, 1024)).indexOf('%PDF') < 0) {
     return fail('import.pdf.damaged', { detail: 'no %PDF header: not a PDF file' });
   }
