@@ -147,6 +147,7 @@ export function FollowUpsList({ departmentId, formId, year, refreshKey = 0 }: Fo
         {chooseDepartment && (
           <Select<string | null>
             aria-label={t('department')}
+            data-testid="follow-up-department-filter"
             style={{ width: 240 }}
             showSearch={{ optionFilterProp: 'label' }}
             value={filters.departmentId}

@@ -1,0 +1,106 @@
+/**
+ * 整改 end to end in Chromium, on the demo as shipped: the finance reviewer opens the seed department's
+ * 2021 form, raises a follow-up from its 资产管理制度健全性 finding (title prefilled from the finding, the
+ * department's head as owner), sees it listed for the department on the 整改 page beside the demo's overdue
+ * one (highlighted, and alone under "only overdue"); the head signs in, finds it and moves it to 整改中 with a
+ * note. Screenshots go to docs/screenshots/.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppServer } from './harness.js';
+import { browserUnavailable, launchBrowser, screenshot, signIn, signOut, startAppServer } from './harness.js';
+
+const missing = browserUnavailable();
+if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
+if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+
+const SEED = '广州市番禺区科技工业商务和信息化局';
+const TITLE = '按分值修订资产管理制度自评，并提交制度文件';
+const DEMO_OVERDUE = '完善资产管理制度，并按分值据实自评';
+const ACCOUNTS = {
+  head: ['head', 'jixiao-demo-head'],
+  reviewer: ['reviewer', 'jixiao-demo-reviewer'],
+} as const;
+
+/** Picks an option of an antd Select (opened by a click on it) by its text. */
+async function choose(page: Page, testId: string, option: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
+}
+
+/** The row of a follow-up in a list, by its title. */
+const row = (page: Page, title: string) => page.getByTestId('follow-ups').locator('tr[data-row-key]').filter({ hasText: title });
+
+describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
+  let server: AppServer;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('the reviewer raises a follow-up from a finding of the seed department’s form and sees it listed for the department', async () => {
+    await signIn(page, server.url, ...ACCOUNTS.reviewer);
+    // The department's 2021 form, from the list of every form the reviewer may see.
+    const formRow = page.getByRole('row').filter({ hasText: SEED }).filter({ hasText: '2021' }).last();
+    await formRow.getByTestId('open-2021').click();
+    await expect.poll(() => page.getByTestId('form-title').textContent()).toContain(SEED);
+
+    await page.locator('[data-testid="raise-follow-up"][data-finding="score-above-weight"]').click();
+    const title = page.getByTestId('follow-up-title');
+    await expect.poll(() => title.inputValue()).toContain('资产管理制度健全性');
+    expect(await page.getByTestId('follow-up-quote').textContent()).toContain('资产管理制度健全性');
+    // The department's head is offered as the owner.
+    await expect.poll(() => page.getByTestId('follow-up-owner').textContent()).toContain('部门负责人');
+    await title.fill(TITLE);
+    await screenshot(page, 'follow-up-create');
+    await page.getByTestId('follow-up-create').click();
+    // Listed with the form at once, open.
+    await expect.poll(() => row(page, TITLE).getByTestId('follow-up-status').textContent()).toBe('待整改');
+
+    // The 整改 page, filtered to the department: the new one and the demo's overdue one, highlighted.
+    await page.getByRole('menuitem', { name: '整改' }).click();
+    await choose(page, 'follow-up-department-filter', SEED);
+    await expect.poll(() => row(page, TITLE).count()).toBe(1);
+    expect(await row(page, TITLE).getAttribute('data-overdue')).toBe('false');
+    await expect.poll(() => row(page, DEMO_OVERDUE).getAttribute('data-overdue')).toBe('true');
+    expect(await row(page, DEMO_OVERDUE).getByTestId('follow-up-overdue').textContent()).toBe('已逾期');
+    await page.keyboard.press('Escape');
+    await screenshot(page, 'follow-ups');
+    await page.getByTestId('follow-up-overdue-filter').click();
+    await expect.poll(() => row(page, TITLE).count()).toBe(0);
+    expect(await row(page, DEMO_OVERDUE).count()).toBe(1);
+    await signOut(page);
+  }, 120_000);
+
+  it('the department’s head finds it and moves it to 整改中 with a note; its history says who did what', async () => {
+    await signIn(page, server.url, ...ACCOUNTS.head);
+    await page.getByRole('menuitem', { name: '整改' }).click();
+    const mine = row(page, TITLE);
+    await mine.waitFor();
+    // The head may start it, not drop it.
+    expect(await mine.getByTestId('follow-up-drop').count()).toBe(0);
+    await mine.getByTestId('follow-up-start').click();
+    await page.getByTestId('follow-up-note').fill('已安排资产科修订制度，下月报送');
+    await page.getByTestId('follow-up-move-confirm').click();
+    await expect.poll(() => mine.getByTestId('follow-up-status').textContent()).toBe('整改中');
+    // Now it can be reported done, and the history shows both steps.
+    expect(await mine.getByTestId('follow-up-finish').count()).toBe(1);
+    await mine.locator('.ant-table-row-expand-icon').click();
+    const history = page.getByTestId('follow-up-history').first();
+    await expect.poll(() => history.textContent()).toContain('待整改 → 整改中');
+    expect(await history.textContent()).toContain('已安排资产科修订制度，下月报送');
+    expect(await history.textContent()).toContain('审核人');
+    await screenshot(page, 'follow-ups-head');
+    await page.reload();
+    await expect.poll(() => row(page, TITLE).getByTestId('follow-up-status').textContent()).toBe('整改中');
+  }, 120_000);
+});
