@@ -1,41 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { writeIndicatorsCsv } from '../src/index.js';
+import { readCsv, writeIndicatorsCsv } from '../src/index.js';
 import { leafNamed, seedForm } from './helpers/forms.js';
-
-/** A strict RFC 4180 reader, to read back what was written. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-      i += 1;
-    } else field += ch;
-  }
-  return rows;
-}
 
 describe('the CSV of indicator rows', () => {
   it('starts with a byte order mark and a header, then one row per indicator of every level, in printed order', () => {
     const csv = writeIndicatorsCsv(seedForm());
     expect(csv.startsWith('\uFEFFpath,level,name,weight,target,actual,selfScore\r\n')).toBe(true);
-    const rows = parseCsv(csv.slice(1));
+    const rows = readCsv(csv.slice(1));
     // The header, 3 level-1 groups, 12 level-2 groups and 37 leaves.
     expect(rows).toHaveLength(1 + 3 + 12 + 37);
     expect(rows[1]).toEqual(['管理效能', '1', '管理效能', '45', '', '', '']);
@@ -46,7 +17,7 @@ describe('the CSV of indicator rows', () => {
   it('quotes commas, quotes and line breaks, and reads back to the same texts', () => {
     const form = seedForm();
     leafNamed(form, '2.年度营收').actual = '超140亿元, 其中 "新能源" 90亿元\n另有出口';
-    const rows = parseCsv(writeIndicatorsCsv(form).slice(1));
+    const rows = readCsv(writeIndicatorsCsv(form).slice(1));
     expect(rows.find((r) => r[2] === '2.年度营收')?.[5]).toBe('超140亿元, 其中 "新能源" 90亿元\n另有出口');
   });
 
@@ -57,7 +28,7 @@ describe('the CSV of indicator rows', () => {
     leafNamed(form, '3.年度研发经费投入').target = '-1亿元';
     leafNamed(form, '4.新增上市企业').actual = '@SUM(A1)';
     leafNamed(form, '工作受表彰或批评').selfScore = -2.5;
-    const rows = parseCsv(writeIndicatorsCsv(form).slice(1));
+    const rows = readCsv(writeIndicatorsCsv(form).slice(1));
     const cell = (name: string, column: number): string | undefined => rows.find((r) => r[2] === name)?.[column];
     expect(cell('2.年度营收', 4)).toBe('\'=HYPERLINK("http://x.example","点击")');
     expect(cell('1.年产新能源汽车', 5)).toBe("'+10万辆");
