@@ -11,6 +11,8 @@ export { formFromGrid } from './grid/form-from-grid.js';
 export type { GridForm } from './grid/form-from-grid.js';
 export type { GridCell, GridRow, GridSheet, GridPlace } from './grid/grid-model.js';
 export { writeFormXlsx } from './xlsx/write-form-xlsx.js';
+export { writeTableWorkbook } from './xlsx/table-workbook.js';
+export type { TableSheet, TableColumn, TableColumnFormat, TableCell } from './xlsx/table-workbook.js';
 export { readFormXlsx } from './xlsx/read-form-xlsx.js';
 export { writeFormPdf } from './pdf/write-form-pdf.js';
 export { readFormPdf } from './pdf/read-form-pdf.js';

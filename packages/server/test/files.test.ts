@@ -58,11 +58,12 @@ for (const dialect of DIALECTS) {
       expect(history.history.map((h) => h.action)).toEqual(['create', 'upload']);
     });
 
-    for (const extension of ['.xlsx', '.pdf'] as const) {
+    // A department each: the audit log is append-only, so a form cannot be deleted to make room for the next.
+    for (const [extension, account, department] of [['.xlsx', 'editor3', 'd3'], ['.pdf', 'head2', 'd2']] as const) {
       it(`previews a ${extension} form written from the seed, then creates a draft and replaces it on confirmation`, async () => {
         const written = await writeForm(seedForm(), extension, { lang: 'zh' });
         if (!written.ok) throw new Error(written.problem.code);
-        const editor = await signIn(t.app, 'editor3');
+        const editor = await signIn(t.app, account);
         const file = multipartFile(`科工商信局-2021${extension}`, written.bytes);
         const upload = async () => {
           const res = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, file.headers), payload: file.payload });
@@ -72,10 +73,10 @@ for (const dialect of DIALECTS) {
         const preview = await upload();
         expect(preview).toMatchObject({ total: 95.77, grade: 'excellent', year: 2021, unitName: '广州市番禺区科技工业商务和信息化局' });
         expect(preview.findings.filter((f) => f.severity === 'error').map((f) => f.path)).toEqual([expect.stringMatching(/资产管理制度健全性$/u)]);
-        const formsOfD3 = () => t.ctx.db.selectFrom('forms').select(['id', 'year', 'version']).where('department_id', '=', world.departments.d3).where('year', '=', 2021).execute();
-        expect(await formsOfD3()).toEqual([]); // nothing saved by a preview
+        const formsOfDepartment = () => t.ctx.db.selectFrom('forms').select(['id', 'year', 'version']).where('department_id', '=', world.departments[department]).where('year', '=', 2021).execute();
+        expect(await formsOfDepartment()).toEqual([]); // nothing saved by a preview
 
-        const created = await t.app.inject({ method: 'POST', url: '/api/forms', headers: as(editor), payload: { departmentId: world.departments.d3, uploadId: preview.uploadId } });
+        const created = await t.app.inject({ method: 'POST', url: '/api/forms', headers: as(editor), payload: { departmentId: world.departments[department], uploadId: preview.uploadId } });
         expect(created.statusCode, created.body).toBe(201);
         const form = created.json() as { id: string; document: unknown };
         expect(created.json()).toMatchObject({ state: 'draft', version: 1, total: 95.77, grade: 'excellent', year: 2021 });
@@ -85,10 +86,7 @@ for (const dialect of DIALECTS) {
         const replaced = await t.app.inject({ method: 'POST', url: `/api/forms/${form.id}/upload`, headers: as(editor, { 'if-match': '1' }), payload: { uploadId: again.uploadId } });
         expect(replaced.statusCode, replaced.body).toBe(200);
         expect(replaced.json()).toMatchObject({ id: form.id, version: 2, total: 95.77 });
-        expect(await formsOfD3()).toEqual([{ id: form.id, year: 2021, version: 2 }]);
-        await t.ctx.db.deleteFrom('audit_log').where('form_id', '=', form.id).execute();
-        await t.ctx.db.deleteFrom('form_versions').where('form_id', '=', form.id).execute();
-        await t.ctx.db.deleteFrom('forms').where('id', '=', form.id).execute();
+        expect(await formsOfDepartment()).toEqual([{ id: form.id, year: 2021, version: 2 }]);
       });
     }
 

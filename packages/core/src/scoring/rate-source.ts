@@ -14,19 +14,24 @@ function pairSum(cells: Record<ExpenditureColumn, number | null>, pair: readonly
 }
 
 /**
- * The overall executed / budgeted. The three breakdowns are three ways of adding up one total; the
- * first one with all four cells filled gives it (by funding source first, as printed).
+ * The overall budgeted and executed amounts. The three breakdowns are three ways of adding up one total;
+ * the first one with all four cells filled and something budgeted gives it (by funding source first, as
+ * printed).
  */
-export function overallExecutionRate(table: ExpenditureTable): Exact | null {
+export function overallExpenditure(table: ExpenditureTable): { budgeted: Exact; executed: Exact } | null {
   for (const name of EXPENDITURE_BREAKDOWN_NAMES) {
     const pair = EXPENDITURE_BREAKDOWNS[name];
     const budgeted = pairSum(table.budgeted, pair);
     const executed = pairSum(table.executed, pair);
-    if (budgeted !== null && executed !== null && budgeted.num !== 0n) {
-      return div(executed, budgeted);
-    }
+    if (budgeted !== null && executed !== null && budgeted.num !== 0n) return { budgeted, executed };
   }
   return null;
+}
+
+/** The overall executed / budgeted (see `overallExpenditure`). */
+export function overallExecutionRate(table: ExpenditureTable): Exact | null {
+  const overall = overallExpenditure(table);
+  return overall === null ? null : div(overall.executed, overall.budgeted);
 }
 
 /** The rate (a fraction, 0.9827 for 98.27%) a source gives, or null when the form does not give it. */

@@ -19,9 +19,11 @@ import { sessionOf } from '../services/auth-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { ERROR_STATUS } from './error-status.js';
 import { langOf } from './lang.js';
+import { refuseNul } from './nul-guard.js';
 import { presentProblem } from './presenters.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './request-auth.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerAnalysisRoutes } from './routes/analysis-routes.js';
 import { registerFileRoutes } from './routes/file-routes.js';
 import { registerFollowUpRoutes } from './routes/follow-up-routes.js';
 import { registerFormRoutes } from './routes/form-routes.js';
@@ -95,6 +97,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     }
   });
 
+  app.addHook('preValidation', refuseNul);
+
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     const lang = langOf(request);
     if (error instanceof ApiError) {
@@ -132,6 +136,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerAdminRoutes(app, deps);
   registerOrganisationRoutes(app, deps);
   registerFollowUpRoutes(app, deps);
+  registerAnalysisRoutes(app, deps);
   registerPublicRoutes(app, deps);
   await app.register((await import('./web-app.js')).webApp);
   return app;

@@ -3,6 +3,7 @@ import type { CheckResult, FormDocument } from '@jixiao/core';
 import { checkForm } from '@jixiao/core';
 import { canonicalForm } from '@jixiao/io';
 import type { FormContent } from '../db/repositories/forms-repository.js';
+import { formAnalysisRows } from './analysis/form-facts.js';
 
 /** The stored content of a document: canonical JSON, findings and the summary columns. */
 export function formContent(document: FormDocument): { content: FormContent; check: CheckResult } {
@@ -19,6 +20,7 @@ export function formContent(document: FormDocument): { content: FormContent; che
       grade: check.score.grade,
       errorCount: count('error'),
       warningCount: count('warning'),
+      analysis: formAnalysisRows(document, check),
     },
   };
 }

@@ -5,6 +5,8 @@
 import type { Finding, FormState, Grade } from '@jixiao/core';
 import type { Kysely, Selectable } from 'kysely';
 import { readDecimal, readNullableDecimal } from '../decimal.js';
+import type { FormAnalysisRows } from '../../services/analysis/form-facts.js';
+import { updateAnalysisState, writeFormAnalysis } from './analysis-repository.js';
 import type { Database, FormTable } from '../schema.js';
 
 /** The columns a list needs: everything but the document and its findings. */
@@ -43,6 +45,13 @@ export interface FormContent {
   grade: Grade;
   errorCount: number;
   warningCount: number;
+  /** The rows the analysis keeps of the document (written with it, in the same transaction). */
+  analysis: FormAnalysisRows;
+}
+
+/** Runs in the caller's transaction, or in one of its own: a form and its analysis rows change together. */
+async function atomically<T>(db: Kysely<Database>, work: (trx: Kysely<Database>) => Promise<T>): Promise<T> {
+  return db.isTransaction ? work(db) : db.transaction().execute(work);
 }
 
 // `deadline` is a text column on both dialects: it needs no mapping (unlike the decimals in decimal.ts).
@@ -115,8 +124,18 @@ export async function findFormIdOf(db: Kysely<Database>, departmentId: string, y
   return row?.id ?? null;
 }
 
-/** Stores a new form at version 1. */
+/** Stores a new form at version 1, with its analysis rows. */
 export async function insertForm(
+  db: Kysely<Database>,
+  form: { id: string; departmentId: string; regionId: string; year: number; taskId: string | null; state: FormState; at: string } & FormContent,
+): Promise<void> {
+  await atomically(db, async (trx) => {
+    await insertFormRow(trx, form);
+    await writeFormAnalysis(trx, { formId: form.id, departmentId: form.departmentId, regionId: form.regionId, year: form.year, state: form.state }, form.analysis);
+  });
+}
+
+async function insertFormRow(
   db: Kysely<Database>,
   form: { id: string; departmentId: string; regionId: string; year: number; taskId: string | null; state: FormState; at: string } & FormContent,
 ): Promise<void> {
@@ -145,8 +164,9 @@ export async function insertForm(
 }
 
 /**
- * Writes new content and/or state if the form is still at `expectedVersion`, bumping the version.
- * Returns false when someone else got there first: the caller answers 409, nothing is overwritten.
+ * Writes new content and/or state if the form is still at `expectedVersion`, bumping the version; the
+ * analysis rows follow in the same transaction. Returns false when someone else got there first: the
+ * caller answers 409, nothing is overwritten.
  */
 export async function updateFormIfVersion(
   db: Kysely<Database>,
@@ -154,8 +174,24 @@ export async function updateFormIfVersion(
   expectedVersion: number,
   change: { content?: FormContent; state?: FormState; reviewComment?: string; at: string },
 ): Promise<boolean> {
+  return atomically(db, async (trx) => {
+    const place = await updateFormRowIfVersion(trx, id, expectedVersion, change);
+    if (place === undefined) return false;
+    const state = place.state as FormState;
+    if (change.content) await writeFormAnalysis(trx, { formId: id, departmentId: place.department_id, regionId: place.region_id, year: place.year, state }, change.content.analysis);
+    else if (change.state !== undefined) await updateAnalysisState(trx, id, state);
+    return true;
+  });
+}
+
+async function updateFormRowIfVersion(
+  db: Kysely<Database>,
+  id: string,
+  expectedVersion: number,
+  change: { content?: FormContent; state?: FormState; reviewComment?: string; at: string },
+): Promise<{ department_id: string; region_id: string; year: number; state: string } | undefined> {
   const { content } = change;
-  const result = await db
+  return db
     .updateTable('forms')
     .set({
       version: expectedVersion + 1,
@@ -176,8 +212,8 @@ export async function updateFormIfVersion(
     })
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
+    .returning(['department_id', 'region_id', 'year', 'state'])
     .executeTakeFirst();
-  return result.numUpdatedRows > 0n;
 }
 
 /** The current version of a form (for a 409's answer). */
@@ -222,4 +258,27 @@ export async function upsertReview(db: Kysely<Database>, formId: string, review:
 export async function listReviews(db: Kysely<Database>, formId: string): Promise<Review[]> {
   const rows = await db.selectFrom('reviews').selectAll().where('form_id', '=', formId).orderBy('indicator_id').execute();
   return rows.map((r) => ({ indicatorId: r.indicator_id, score: readNullableDecimal(r.score), comment: r.comment, reviewerId: r.reviewer_id, updatedAt: r.updated_at }));
+}
+
+/** Rows per multi-row INSERT of the batched writers: well under either database's limit on parameters. */
+const BATCH_ROWS = 1000;
+
+/** Stores many versions at once (the generator's batches; a save stores one with `insertVersion`). */
+export async function insertVersions(db: Kysely<Database>, versions: readonly { formId: string; version: number; documentJson: string; state: FormState; at: string; userId: string }[]): Promise<void> {
+  for (let i = 0; i < versions.length; i += BATCH_ROWS) {
+    await db
+      .insertInto('form_versions')
+      .values(versions.slice(i, i + BATCH_ROWS).map((v) => ({ form_id: v.formId, version: v.version, document: v.documentJson, state: v.state, created_at: v.at, created_by: v.userId })))
+      .execute();
+  }
+}
+
+/** Stores many reviews of forms that have none yet (the generator's batches; a reviewer's change goes through `upsertReview`). */
+export async function insertReviews(db: Kysely<Database>, reviews: readonly ({ formId: string } & Review)[]): Promise<void> {
+  for (let i = 0; i < reviews.length; i += BATCH_ROWS) {
+    await db
+      .insertInto('reviews')
+      .values(reviews.slice(i, i + BATCH_ROWS).map((r) => ({ form_id: r.formId, indicator_id: r.indicatorId, score: r.score, comment: r.comment, reviewer_id: r.reviewerId, updated_at: r.updatedAt })))
+      .execute();
+  }
 }
