@@ -4,7 +4,7 @@
  */
 import type { Actor, FormDocument, FormState } from '@jixiao/core';
 import { canIssueTasks } from '@jixiao/core';
-import { findDepartments } from '../db/repositories/organisations-repository.js';
+import { findDepartments, findRegion } from '../db/repositories/organisations-repository.js';
 import { findForm, findFormIdOf, insertForm, insertVersion } from '../db/repositories/forms-repository.js';
 import type { TaskRecord, TemplateRecord } from '../db/repositories/templates-repository.js';
 import { findLatestTemplate, insertTask, insertTemplate, listTasks, listTemplates } from '../db/repositories/templates-repository.js';
@@ -19,6 +19,7 @@ import { formContent } from './form-content.js';
 /** Stores a new version of a region's template for a year. */
 export async function saveTemplate(ctx: ServiceContext, actor: Actor, regionId: string, year: number, template: TemplateDocument): Promise<TemplateRecord> {
   if (!canIssueTasks(actor, regionId)) throw new ApiError('api.forbidden');
+  if (!(await findRegion(ctx.db, regionId))) throw new ApiError('api.notFound');
   const latest = await findLatestTemplate(ctx.db, regionId, year);
   const record: TemplateRecord = { id: ctx.newId(), regionId, year, version: (latest?.version ?? 0) + 1, documentJson: JSON.stringify(template), createdAt: nowIso(ctx) };
   await insertTemplate(ctx.db, { ...record, createdBy: actor.userId });

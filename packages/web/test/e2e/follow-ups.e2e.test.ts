@@ -3,7 +3,8 @@
  * 2021 form, raises a follow-up from its 资产管理制度健全性 finding (title prefilled from the finding, the
  * department's head as owner), sees it listed for the department on the 整改 page beside the demo's overdue
  * one (highlighted, and alone under "only overdue"); the head signs in, finds it and moves it to 整改中 with a
- * note. Screenshots go to docs/screenshots/.
+ * note; the reviewer raises another from a review comment on a submitted form. Screenshots go to
+ * docs/screenshots/.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +18,8 @@ if (missing !== null) console.log(`web e2e skipped: ${missing}`);
 const SEED = '广州市番禺区科技工业商务和信息化局';
 const TITLE = '按分值修订资产管理制度自评，并提交制度文件';
 const DEMO_OVERDUE = '完善资产管理制度，并按分值据实自评';
+const OTHER = '广州市番禺区民政局';
+const COMMENT = '预算完成率仅按执行数计算，请补充调整预算的依据。';
 const ACCOUNTS = {
   head: ['head', 'jixiao-demo-head'],
   reviewer: ['reviewer', 'jixiao-demo-reviewer'],
@@ -102,5 +105,21 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
     await screenshot(page, 'follow-ups-head');
     await page.reload();
     await expect.poll(() => row(page, TITLE).getByTestId('follow-up-status').textContent()).toBe('整改中');
+    await signOut(page);
+  }, 120_000);
+
+  it('the reviewer raises one from a review comment of a submitted form; it quotes the comment as saved', async () => {
+    await signIn(page, server.url, ...ACCOUNTS.reviewer);
+    await page.getByTestId('work-queue').getByRole('row').filter({ hasText: OTHER }).getByTestId('open-2021').click();
+    await expect.poll(() => page.getByTestId('form-title').textContent()).toContain(OTHER);
+    await page.getByLabel('预算完成率 复核意见', { exact: true }).fill(COMMENT);
+    // Raised at once: the comment typed a moment ago is saved before the server quotes it.
+    await page.getByTestId('review-comments').getByTestId('raise-follow-up-review').click();
+    await expect.poll(() => page.getByTestId('follow-up-title').inputValue()).toBe(COMMENT.replace(/。$/u, ''));
+    await expect.poll(() => page.getByTestId('follow-up-owner').textContent()).toContain('审核人');
+    await page.getByTestId('follow-up-create').click();
+    const raised = row(page, COMMENT.replace(/。$/u, ''));
+    await expect.poll(() => raised.getByTestId('follow-up-status').textContent()).toBe('待整改');
+    expect(await raised.textContent()).toContain(`复核意见：${COMMENT}`);
   }, 120_000);
 });
