@@ -7,6 +7,7 @@ import { checkForm } from '@jixiao/core';
 import { importFormText, serializeForm } from '@jixiao/io';
 import { formatRows } from './formats.mjs';
 import { generateForm } from './generate-form.mjs';
+import { runImportBench } from './import.mjs';
 import { paired } from './measure.mjs';
 import { runServerBench, serverBenchTable } from './server.mjs';
 
@@ -32,6 +33,9 @@ rows.push(...(await formatRows(seedForm)));
 // The API against a bare Fastify route (SQLite; PostgreSQL too when TEST_DATABASE_URL is set).
 const serverTable = serverBenchTable(await runServerBench());
 
+// Bulk import against the bare parse of the same files (SQLite).
+const importTable = await runImportBench();
+
 function countLeaves(form) {
   return form.indicators.reduce((n, g) => n + g.children.reduce((m, c) => m + (c.kind === 'group' ? c.children.length : 1), 0), 0);
 }
@@ -51,6 +55,8 @@ const report = [
   ...table,
   '',
   serverTable,
+  '',
+  importTable,
   '',
 ].join('\n');
 writeFileSync(new URL('./RESULTS.md', import.meta.url), report);

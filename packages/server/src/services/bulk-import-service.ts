@@ -175,7 +175,7 @@ export async function storeBulkFile(ctx: ServiceContext, userId: string, read: R
     const existingId = await findFormIdOf(trx, department.id, year);
     const existing = existingId === null ? null : await findForm(trx, existingId);
     if (!existing) {
-      const formId = await createFormRow(ctx, trx, userId, { departmentId: department.id, regionId: department.regionId, year, taskId: null, document, action: 'import' });
+      const formId = await createFormRow(ctx, trx, userId, { departmentId: department.id, regionId: department.regionId, year, taskId: null, document, action: 'import', content });
       const withFindings = check.findings.some((f) => f.severity !== 'info');
       return bulkEntry(read.file, withFindings ? 'importedWithFindings' : 'imported', withFindings ? 'bulkImport.importedWithFindings' : 'bulkImport.imported', params, { ...base, formId });
     }

@@ -6,6 +6,7 @@ import type { Actor, FormDocument, FormState } from '@jixiao/core';
 import { canIssueTasks } from '@jixiao/core';
 import { findDepartments, findRegion } from '../db/repositories/organisations-repository.js';
 import { findForm, findFormIdOf, insertForm, insertVersion } from '../db/repositories/forms-repository.js';
+import type { FormContent } from '../db/repositories/forms-repository.js';
 import type { TaskRecord, TemplateRecord } from '../db/repositories/templates-repository.js';
 import { findLatestTemplate, insertTask, insertTemplate, listTasks, listTemplates } from '../db/repositories/templates-repository.js';
 import { appendAudit, nextAuditSeq } from '../db/repositories/audit-repository.js';
@@ -82,12 +83,13 @@ export async function createFormRow(
   ctx: ServiceContext,
   db: ServiceContext['db'],
   userId: string,
-  input: { departmentId: string; regionId: string; year: number; taskId: string | null; document: FormDocument; action: string; state?: FormState },
+  input: { departmentId: string; regionId: string; year: number; taskId: string | null; document: FormDocument; action: string; state?: FormState; content?: FormContent },
 ): Promise<string> {
   const id = ctx.newId();
   const at = nowIso(ctx);
   const state = input.state ?? 'draft';
-  const { content } = formContent(input.document);
+  // The caller may have scored and checked the document already (bulk import): not done twice.
+  const content = input.content ?? formContent(input.document).content;
   await insertForm(db, { id, departmentId: input.departmentId, regionId: input.regionId, year: input.year, taskId: input.taskId, state, at, ...content });
   await insertVersion(db, { formId: id, version: 1, documentJson: content.documentJson, state, at, userId });
   const seq = await nextAuditSeq(db, id);
