@@ -136,6 +136,8 @@ for (const dialect of DIALECTS) {
     it('stores valid documents whose total, grade and findings are what core computes from them', async () => {
       const forms = await storedForms(first.ctx);
       expect(summary).toMatchObject({ regions: 1, departments: 20, forms: 40 });
+      // Stored through the repository's insert, every form has its analysis facts: the dashboard sees it.
+      expect(await tableCount(first.ctx, 'analysis_forms')).toBe(40);
       for (const form of forms.values()) {
         const document: unknown = JSON.parse(form.documentJson);
         expect(formDocumentSchema.safeParse(document).success, form.key).toBe(true);

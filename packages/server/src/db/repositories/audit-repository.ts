@@ -59,3 +59,28 @@ export async function listAudit(db: Kysely<Database>, formId: string): Promise<A
     changes: JSON.parse(r.changes) as DocumentChange[],
   }));
 }
+
+/**
+ * The first entry of many new forms' logs at once (the generator's batches): seq 1 each, and each form's
+ * counter set to 1 so that its next event is numbered 2, as `nextAuditSeq` would have.
+ */
+export async function appendFirstAudits(db: Kysely<Database>, entries: readonly { id: string; formId: string; entry: Omit<AuditEntry, 'seq'> }[]): Promise<void> {
+  if (entries.length === 0) return;
+  await db
+    .insertInto('audit_log')
+    .values(
+      entries.map(({ id, formId, entry }) => ({
+        id,
+        form_id: formId,
+        seq: 1,
+        version: entry.version,
+        at: entry.at,
+        user_id: entry.userId,
+        action: entry.action,
+        comment: entry.comment,
+        changes: JSON.stringify(entry.changes),
+      })),
+    )
+    .execute();
+  await db.updateTable('forms').set({ audit_seq: 1 }).where('id', 'in', entries.map((e) => e.formId)).where('audit_seq', '=', 0).execute();
+}

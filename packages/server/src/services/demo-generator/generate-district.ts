@@ -10,8 +10,8 @@ import type { FormDocument, FormState, Grade } from '@jixiao/core';
 import { FORM_STATES, GRADES } from '@jixiao/core';
 import { importFormText } from '@jixiao/io';
 import type { Kysely } from 'kysely';
-import { appendAudit, nextAuditSeq } from '../../db/repositories/audit-repository.js';
-import { insertForm, insertVersion, updateFormIfVersion, upsertReview } from '../../db/repositories/forms-repository.js';
+import { appendAudit, appendFirstAudits, nextAuditSeq } from '../../db/repositories/audit-repository.js';
+import { insertForm, insertReviews, insertVersion, insertVersions, updateFormIfVersion } from '../../db/repositories/forms-repository.js';
 import { findRegionByName, insertDepartment, insertRegion, listDepartments } from '../../db/repositories/organisations-repository.js';
 import { findLatestTemplate, insertTask, insertTemplate, listTasks } from '../../db/repositories/templates-repository.js';
 import type { Database } from '../../db/schema.js';
@@ -48,6 +48,9 @@ const OPERATOR = 'system';
 
 /** Departments written per transaction. */
 const DEPARTMENTS_PER_BATCH = 40;
+
+/** Batches written at once (each its own transaction). */
+const BATCHES_IN_FLIGHT = 2;
 
 /** What a run made. */
 export interface GenerateSummary {
@@ -135,7 +138,18 @@ function emptySummary(): GenerateSummary {
   };
 }
 
-/** Writes one form as a save would, with its history, reviews and (for a returned form) the return. */
+/** What a batch writes after its form rows: first versions, first log entries, reviews, and the returns. */
+interface BatchRows {
+  versions: Parameters<typeof insertVersions>[1][number][];
+  audits: Parameters<typeof appendFirstAudits>[1][number][];
+  reviews: Parameters<typeof insertReviews>[1][number][];
+  returns: { id: string; documentJson: string; at: string; comment: string }[];
+}
+
+/**
+ * Stores one form as a save stores it — core's content and the analysis rows, through `insertForm` — and
+ * queues the rest of its history for the batch's multi-row inserts.
+ */
 async function writeForm(
   ctx: ServiceContext,
   trx: Kysely<Database>,
@@ -143,6 +157,7 @@ async function writeForm(
   document: FormDocument,
   random: Random,
   plan: WorkflowPlan,
+  rows: BatchRows,
   summary: GenerateSummary,
 ): Promise<void> {
   const { content, check } = formContent(document);
@@ -151,20 +166,28 @@ async function writeForm(
   // A returned form was submitted first: stored so, then returned with the reviewer's comment (version 2).
   const stored: FormState = plan.state === 'returned' ? 'submitted' : plan.state;
   await insertForm(trx, { id, departmentId: place.departmentId, regionId: place.regionId, year: place.year, taskId: place.taskId, state: stored, at, ...content });
-  await insertVersion(trx, { formId: id, version: 1, documentJson: content.documentJson, state: stored, at, userId: OPERATOR });
-  await appendAudit(trx, ctx.newId(), id, { seq: await nextAuditSeq(trx, id), version: 1, at, userId: OPERATOR, action: 'import', comment: place.comment, changes: [] });
+  rows.versions.push({ formId: id, version: 1, documentJson: content.documentJson, state: stored, at, userId: OPERATOR });
+  rows.audits.push({ id: ctx.newId(), formId: id, entry: { version: 1, at, userId: OPERATOR, action: 'import', comment: place.comment, changes: [] } });
   const reviewedAt = timeIn(place.year, random, 30);
-  for (const r of plan.reviews) await upsertReview(trx, id, { indicatorId: r.indicatorId, score: r.score, comment: r.comment, reviewerId: OPERATOR, updatedAt: reviewedAt });
-  if (plan.state === 'returned') {
-    if (!(await updateFormIfVersion(trx, id, 1, { state: 'returned', reviewComment: plan.reviewComment, at: reviewedAt }))) throw new Error(`generated form ${id} changed while it was written`);
-    await insertVersion(trx, { formId: id, version: 2, documentJson: content.documentJson, state: 'returned', at: reviewedAt, userId: OPERATOR });
-    await appendAudit(trx, ctx.newId(), id, { seq: await nextAuditSeq(trx, id), version: 2, at: reviewedAt, userId: OPERATOR, action: 'return', comment: plan.reviewComment, changes: [{ path: 'state', before: 'submitted', after: 'returned' }] });
-  }
+  for (const r of plan.reviews) rows.reviews.push({ formId: id, indicatorId: r.indicatorId, score: r.score, comment: r.comment, reviewerId: OPERATOR, updatedAt: reviewedAt });
+  if (plan.state === 'returned') rows.returns.push({ id, documentJson: content.documentJson, at: reviewedAt, comment: plan.reviewComment });
   summary.forms += 1;
   summary.reviews += plan.reviews.length;
   summary.byState[plan.state] += 1;
   summary.byGrade[check.score.grade] += 1;
   for (const f of check.findings) summary.findings[f.severity] += 1;
+}
+
+/** The batch's queued history: multi-row inserts, then each return as the workflow records one (version 2, logged). */
+async function writeBatchRows(ctx: ServiceContext, trx: Kysely<Database>, rows: BatchRows): Promise<void> {
+  await insertVersions(trx, rows.versions);
+  await appendFirstAudits(trx, rows.audits);
+  await insertReviews(trx, rows.reviews);
+  for (const r of rows.returns) {
+    if (!(await updateFormIfVersion(trx, r.id, 1, { state: 'returned', reviewComment: r.comment, at: r.at }))) throw new Error(`generated form ${r.id} changed while it was written`);
+    await insertVersion(trx, { formId: r.id, version: 2, documentJson: r.documentJson, state: 'returned', at: r.at, userId: OPERATOR });
+    await appendAudit(trx, ctx.newId(), r.id, { seq: await nextAuditSeq(trx, r.id), version: 2, at: r.at, userId: OPERATOR, action: 'return', comment: r.comment, changes: [{ path: 'state', before: 'submitted', after: 'returned' }] });
+  }
 }
 
 /** A generated department with its form of every year, before anything is stored. */
@@ -215,6 +238,8 @@ export async function generateDistrict(ctx: ServiceContext, seedText: string, op
   const formsTotal = options.departments * options.years;
   const regions = new Map<string, { regionId: string; taskOf: Map<number, string> }>();
   const departments = plannedDepartments(seed, plan, options);
+  const inFlight: Promise<void>[] = [];
+  let failure: { error: unknown } | undefined;
   for (let done = false; !done; ) {
     const batch: PlannedDepartment[] = [];
     for (let next = departments.next(); ; next = departments.next()) {
@@ -231,15 +256,24 @@ export async function generateDistrict(ctx: ServiceContext, seedText: string, op
         summary.regions += 1;
       }
     }
-    await ctx.db.transaction().execute(async (trx) => {
+    const written = ctx.db.transaction().execute(async (trx) => {
+      const rows: BatchRows = { versions: [], audits: [], reviews: [], returns: [] };
       for (const planned of batch) {
         const region = regions.get(planned.region);
         if (!region) throw new Error('unreachable: every region was prepared');
-        await writeDepartment(ctx, trx, region, planned, comment, summary);
+        await writeDepartment(ctx, trx, region, planned, comment, rows, summary);
       }
+      await writeBatchRows(ctx, trx, rows);
     });
-    options.onProgress?.(summary.forms, formsTotal);
+    // Caught at once (a rejection nobody awaits yet would end the process) and thrown below.
+    inFlight.push(written.then(() => options.onProgress?.(summary.forms, formsTotal)).catch((error: unknown) => void (failure ??= { error })));
+    // Two batches at once: on PostgreSQL one is computed while the other waits for the server (SQLite's one
+    // connection takes them in turn).
+    if (inFlight.length >= BATCHES_IN_FLIGHT) await inFlight.shift();
+    if (failure) break;
   }
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
   summary.ms = performance.now() - started;
   return { kind: 'generated', summary };
 }
@@ -251,6 +285,7 @@ async function writeDepartment(
   region: { regionId: string; taskOf: Map<number, string> },
   planned: PlannedDepartment,
   comment: string,
+  rows: BatchRows,
   summary: GenerateSummary,
 ): Promise<void> {
   const departmentId = ctx.newId();
@@ -259,6 +294,6 @@ async function writeDepartment(
   summary.departments += 1;
   for (const form of planned.forms) {
     for (const a of form.anomalies) summary.anomalies[a] += 1;
-    await writeForm(ctx, trx, { departmentId, regionId: region.regionId, taskId: region.taskOf.get(form.year) ?? null, year: form.year, comment }, form.document, form.random, form.workflow, summary);
+    await writeForm(ctx, trx, { departmentId, regionId: region.regionId, taskId: region.taskOf.get(form.year) ?? null, year: form.year, comment }, form.document, form.random, form.workflow, rows, summary);
   }
 }
