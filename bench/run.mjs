@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { checkForm } from '@jixiao/core';
 import { importFormText, serializeForm } from '@jixiao/io';
+import { dashboardBenchTable, runDashboardBench } from './dashboard.mjs';
 import { formatRows } from './formats.mjs';
 import { generateForm } from './generate-form.mjs';
 import { runImportBench } from './import.mjs';
@@ -36,6 +37,9 @@ const serverTable = serverBenchTable(await runServerBench());
 // Bulk import against the bare parse of the same files (SQLite).
 const importTable = await runImportBench();
 
+// The dashboard over 5,000 departments × 5 years of generated forms, SQLite and PostgreSQL, against raw SQL aggregates.
+const dashboardTable = dashboardBenchTable(await runDashboardBench());
+
 function countLeaves(form) {
   return form.indicators.reduce((n, g) => n + g.children.reduce((m, c) => m + (c.kind === 'group' ? c.children.length : 1), 0), 0);
 }
@@ -55,6 +59,8 @@ const report = [
   ...table,
   '',
   serverTable,
+  '',
+  dashboardTable,
   '',
   importTable,
   '',
