@@ -4,8 +4,10 @@
  * refused saying what is possible, a stale change is 409 and loses nothing, overdue ones are listed as
  * such, and a department never sees another department's follow-ups.
  */
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { leavesOf } from '@jixiao/core';
+import { FOLLOW_UP_HISTORY_GUARD_MESSAGE } from '../src/db/follow-ups-migration.js';
 import { findForm } from '../src/db/repositories/forms-repository.js';
 import { findUserByUsername } from '../src/db/repositories/users-repository.js';
 import { DIALECTS } from './helpers/dialects.js';
@@ -164,6 +166,23 @@ for (const dialect of DIALECTS) {
       expect(now.version).toBe(3);
       const history = (await send('head1', 'GET', `/api/follow-ups/${f.id}/history`)).json() as { history: { version: number }[] };
       expect(history.history.map((h) => h.version)).toEqual([1, 2, 3]);
+    });
+
+    it('the history is append-only in the database: no statement changes or deletes an entry', async () => {
+      const { form, finding } = await formWithFinding();
+      const f = (await raise('reviewer1', form.id, { source: { kind: 'finding', code: finding.code, path: finding.path }, title: '留痕', ownerId: await userId('head1'), dueDate: '2024-06-30' })).json() as FollowUpAnswer;
+      expect((await send('head1', 'PATCH', `/api/follow-ups/${f.id}`, { status: 'inProgress', note: '开始' }, { 'if-match': '1' })).statusCode).toBe(200);
+      const rows = () => s.t.ctx.db.selectFrom('follow_up_history').selectAll().where('follow_up_id', '=', f.id).orderBy('version').execute();
+      const before = await rows();
+      expect(before.map((r) => r.note)).toEqual(['', '开始']);
+      const attempts: [string, () => Promise<unknown>][] = [
+        ['update', () => s.t.ctx.db.updateTable('follow_up_history').set({ note: '改写' }).where('follow_up_id', '=', f.id).execute()],
+        ['delete', () => s.t.ctx.db.deleteFrom('follow_up_history').where('follow_up_id', '=', f.id).execute()],
+        ['raw delete all', () => sql`delete from follow_up_history`.execute(s.t.ctx.db)],
+        ...(dialect.name === 'postgres' ? ([['truncate', () => sql`truncate follow_up_history`.execute(s.t.ctx.db)]] as [string, () => Promise<unknown>][]) : []),
+      ];
+      for (const [what, run] of attempts) await expect(run(), what).rejects.toThrow(FOLLOW_UP_HISTORY_GUARD_MESSAGE);
+      expect(await rows()).toEqual(before);
     });
 
     it('overdue: still owed past the due date (the test clock is 2024-01-15), listed and counted as such', async () => {

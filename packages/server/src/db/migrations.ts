@@ -157,7 +157,7 @@ function initial(dialect: DialectName): Migration {
 
 /** Every migration, by name in the order they run. */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-initial': initial(dialect), '0002-follow-ups': followUps, '0003-analysis': analysis, '0004-audit-guard': auditGuard(dialect), '0004-login-throttle': loginThrottle };
+  return { '0001-initial': initial(dialect), '0002-follow-ups': followUps(dialect), '0003-analysis': analysis, '0004-audit-guard': auditGuard(dialect), '0004-login-throttle': loginThrottle };
 }
 
 /**
