@@ -5,6 +5,10 @@ import { param as p } from './message-template.js';
 
 export const SERVER_MESSAGES = {
   'api.badRequest': { zh: (x) => `请求有误：${p(x, 'detail')}`, en: (x) => `Bad request: ${p(x, 'detail')}` },
+  'api.nulCharacter': {
+    zh: (x) => `请求有误：${p(x, 'where')} 中含有空字符（U+0000），不能保存。`,
+    en: (x) => `Bad request: ${p(x, 'where')} contains a NUL character (U+0000), which cannot be stored.`,
+  },
   'api.unauthenticated': { zh: () => '请先登录。', en: () => 'Please sign in first.' },
   'api.invalidCredentials': { zh: () => '用户名或密码错误。', en: () => 'Wrong username or password.' },
   'api.wrongPassword': { zh: () => '当前密码不正确。', en: () => 'The current password is wrong.' },

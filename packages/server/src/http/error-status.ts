@@ -13,6 +13,7 @@ export const ERROR_STATUS: Readonly<Record<ServerCode, number>> = {
   'api.notFound': 404,
   'api.rateLimited': 429,
   'api.signInPaused': 429,
+  'api.nulCharacter': 400,
   'api.preconditionRequired': 428,
   'api.versionConflict': 409,
   'api.transitionNotAllowed': 409,
