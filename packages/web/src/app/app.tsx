@@ -25,6 +25,8 @@ const FormPage = lazy(() => import('../editor/form-page.js').then((m) => ({ defa
 const HistoryPage = lazy(() => import('../editor/history-page.js').then((m) => ({ default: m.HistoryPage })));
 const PrintPage = lazy(() => import('../editor/print-page.js').then((m) => ({ default: m.PrintPage })));
 const FollowUpsPage = lazy(() => import('../follow-ups/follow-ups-page.js').then((m) => ({ default: m.FollowUpsPage })));
+const DashboardPage = lazy(() => import('../dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
+const DepartmentPage = lazy(() => import('../department/department-page.js').then((m) => ({ default: m.DepartmentPage })));
 const ImportPage = lazy(() => import('../import/import-page.js').then((m) => ({ default: m.ImportPage })));
 const PublicListPage = lazy(() => import('../public/public-list-page.js').then((m) => ({ default: m.PublicListPage })));
 const PublicFormPage = lazy(() => import('../public/public-form-page.js').then((m) => ({ default: m.PublicFormPage })));
@@ -51,6 +53,10 @@ function screen(route: Route, lang: Lang): ReactNode {
       return <ImportPage />;
     case 'followUps':
       return <FollowUpsPage />;
+    case 'dashboard':
+      return <DashboardPage />;
+    case 'department':
+      return <DepartmentPage key={route.id} id={route.id} />;
     case 'publicList':
       return <PublicListPage year={route.year} />;
     case 'publicForm':
@@ -102,10 +108,11 @@ export function App(): ReactNode {
   };
 
   const needsLogin = checked && user === null && !isPublicRoute(route);
-  const menuKey = route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name.startsWith('public') ? 'public' : '';
+  const menuKey = route.name === 'dashboard' || route.name === 'department' ? 'dashboard' : route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name.startsWith('public') ? 'public' : '';
   const menuItems = [
     ...(user ? [{ key: 'queue', label: t('workQueue') }, ...(user.role !== 'reviewer' ? [{ key: 'import', label: t('importForm') }] : [])] : []),
     ...(user ? [{ key: 'followUps', label: t('followUps') }] : []),
+    ...(user && (user.role === 'reviewer' || user.role === 'administrator') ? [{ key: 'dashboard', label: t('dashboard') }] : []),
     { key: 'public', label: t('publicForms') },
   ];
 
@@ -124,7 +131,7 @@ export function App(): ReactNode {
                 selectedKeys={[menuKey]}
                 items={menuItems}
                 className="app-menu"
-                onClick={(e) => navigate(e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : { name: 'publicList' })}
+                onClick={(e) => navigate(e.key === 'dashboard' ? { name: 'dashboard' } : e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : { name: 'publicList' })}
               />
               <Space>
                 <Button type="text" className="app-header-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

@@ -9,6 +9,8 @@ export type Route =
   | { name: 'print'; id: string; published: boolean }
   | { name: 'import' }
   | { name: 'followUps' }
+  | { name: 'dashboard' }
+  | { name: 'department'; id: string }
   | { name: 'publicList'; year?: number }
   | { name: 'publicForm'; id: string }
   | { name: 'notFound' };
@@ -30,6 +32,11 @@ export function parseRoute(pathname: string): Route {
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'import' && parts.length === 1) return { name: 'import' };
   if (a === 'follow-ups' && parts.length === 1) return { name: 'followUps' };
+  if (a === 'dashboard' && parts.length === 1) return { name: 'dashboard' };
+  if (a === 'departments' && b !== undefined && parts.length === 2) {
+    const id = segment(b);
+    return id === null ? { name: 'notFound' } : { name: 'department', id };
+  }
   if (a === 'forms' && b !== undefined) {
     const id = segment(b);
     if (id === null) return { name: 'notFound' };
@@ -66,6 +73,10 @@ export function routePath(route: Route): string {
       return '/import';
     case 'followUps':
       return '/follow-ups';
+    case 'dashboard':
+      return '/dashboard';
+    case 'department':
+      return `/departments/${e(route.id)}`;
     case 'publicList':
       return route.year === undefined ? '/public' : `/public/${route.year}`;
     case 'publicForm':

@@ -37,9 +37,17 @@ export function registerAnalysisRoutes(app: App, { ctx }: RouteDeps): void {
 
   app.get(
     '/api/analysis/tables/:table',
-    { schema: { tags: ['analysis'], summary: 'One table of the dashboard in full, as an .xlsx workbook', params: z.object({ table: z.enum(ANALYSIS_TABLES) }), querystring: filterQuery } },
+    {
+      schema: {
+        tags: ['analysis'],
+        summary: 'One table of the dashboard in full, as an .xlsx workbook (headers in `lang`, else the Accept-Language; a plain link can choose)',
+        params: z.object({ table: z.enum(ANALYSIS_TABLES) }),
+        querystring: filterQuery.extend({ lang: z.enum(['zh', 'en']).optional() }),
+      },
+    },
     async (request, reply) => {
-      const bytes = await dashboardWorkbook(ctx, requireActor(request), request.query, request.params.table, langOf(request));
+      const { lang, ...filter } = request.query;
+      const bytes = await dashboardWorkbook(ctx, requireActor(request), filter, request.params.table, lang ?? langOf(request));
       return sendFile(reply, bytes, `${request.params.table}-${request.query.year ?? 'latest'}.xlsx`, XLSX);
     },
   );
