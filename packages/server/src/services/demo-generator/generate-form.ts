@@ -173,17 +173,19 @@ function expenditure(budgetCents: number, rate: number, random: Random): FormDoc
   };
   for (const [breakdown, [a, b]] of Object.entries(EXPENDITURE_BREAKDOWNS) as [keyof typeof EXPENDITURE_BREAKDOWNS, readonly [ExpenditureColumn, ExpenditureColumn]][]) {
     const [budgetA, budgetB] = splitCents(budgetCents, shares[breakdown]);
-    // The columns execute at somewhat different rates around the overall one, within their budgets.
-    let executedA = Math.min(budgetA, Math.round(executedCents * shares[breakdown] * random.between(0.985, 1.015)));
-    let executedB = executedCents - executedA;
-    if (executedB > budgetB) {
-      executedB = budgetB;
-      executedA = executedCents - budgetB;
+    // The smaller column executes at its own rate near the overall one, the larger takes the rest; neither
+    // beyond its budget.
+    const [small, large] = budgetA <= budgetB ? [budgetA, budgetB] : [budgetB, budgetA];
+    let executedSmall = Math.min(small, Math.round(small * rate * random.between(0.9, 1.06)));
+    let executedLarge = executedCents - executedSmall;
+    if (executedLarge > large) {
+      executedLarge = large;
+      executedSmall = executedCents - large;
     }
     budgeted[a] = toAmount(budgetA);
     budgeted[b] = toAmount(budgetB);
-    executed[a] = toAmount(executedA);
-    executed[b] = toAmount(executedB);
+    executed[a] = toAmount(budgetA <= budgetB ? executedSmall : executedLarge);
+    executed[b] = toAmount(budgetA <= budgetB ? executedLarge : executedSmall);
   }
   const printedRatePercent = {} as ExpenditureCells;
   for (const column of EXPENDITURE_COLUMNS) {
