@@ -35,5 +35,5 @@ export function GradeChart({ grades, lang }: { grades: Record<Grade, number>; la
       chart.dispose();
     };
   }, [grades, lang]);
-  return <div ref={box} className="chart-box" />;
+  return <div ref={box} className="chart-box" data-testid="grade-chart" />;
 }

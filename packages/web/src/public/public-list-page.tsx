@@ -13,6 +13,7 @@ import type { PublicRankingAnswer, PublicSummary, PublicYearsAnswer } from '../a
 import { useApp, useText } from '../app/app-context.js';
 import { formatScore, gradeColor, gradeText } from '../app/labels.js';
 import { navigate } from '../app/navigation.js';
+import { routePath } from '../model/routes.js';
 
 const GradeChart = lazy(() => import('./grade-chart.js').then((m) => ({ default: m.GradeChart })));
 
@@ -34,11 +35,12 @@ export function PublicListPage({ year }: { year?: number | undefined }): ReactNo
     setRanking(null);
     setSummary(null);
     const query = year === undefined ? '' : `?year=${year}`;
+    // The ranking and the year's figures are shown together, so the table does not jump when the figures land.
     api<PublicRankingAnswer>(`/api/public/ranking${query}`)
-      .then((answer) => {
+      .then(async (answer) => {
+        const figures = answer.year === null ? null : await api<PublicSummary>(`/api/public/summary?year=${answer.year}`).catch(() => null);
+        setSummary(figures);
         setRanking(answer);
-        if (answer.year !== null) return api<PublicSummary>(`/api/public/summary?year=${answer.year}`).then(setSummary);
-        return undefined;
       })
       .catch(() => setRanking({ year: year ?? null, forms: [] }));
   }, [year]);
@@ -52,7 +54,16 @@ export function PublicListPage({ year }: { year?: number | undefined }): ReactNo
       width: 90,
       render: (_: unknown, f: RankedForm) => <span className="public-card-grade" style={{ color: gradeColor(f.grade) }}>{gradeText(f.grade, lang)}</span>,
     },
-    { title: t('department'), dataIndex: 'departmentName', key: 'department', render: (name: string) => <Typography.Text strong>{name}</Typography.Text> },
+    {
+      title: t('department'),
+      key: 'department',
+      // A real link (a new tab with Ctrl/⌘, read by screen readers); a plain click is the row's, within the app.
+      render: (_: unknown, f: RankedForm) => (
+        <Typography.Link strong href={routePath({ name: 'publicForm', id: f.id })} onClick={(e) => (e.ctrlKey || e.metaKey ? e.stopPropagation() : e.preventDefault())}>
+          {f.departmentName}
+        </Typography.Link>
+      ),
+    },
     { title: termLabel('total', lang), key: 'total', width: 120, align: 'right' as const, render: (_: unknown, f: RankedForm) => <span data-testid="public-total">{formatScore(f.total)}</span> },
   ];
 
@@ -83,7 +94,8 @@ export function PublicListPage({ year }: { year?: number | undefined }): ReactNo
             <Col span={6}><Statistic title={t('publishedCount')} value={summary.count} /></Col>
             <Col span={6}><Statistic title={t('averageTotal')} value={formatScore(summary.averageTotal)} /></Col>
             <Col span={12}>
-              <Suspense fallback={<Spin />}>
+              {/* The fallback takes the chart's room, so the ranking below does not jump when the chart lands. */}
+              <Suspense fallback={<div className="chart-box"><Spin /></div>}>
                 <GradeChart grades={summary.grades} lang={lang} />
               </Suspense>
             </Col>

@@ -64,6 +64,7 @@ describe.skipIf(missing !== null)('the public index and its open data in Chromiu
     for (const [i, f] of ranking.forms.entries()) {
       const text = (await rows.nth(i).textContent()) ?? '';
       expect(text).toBe(`${f.rank}${gradeLabel(f.grade)}${f.departmentName}${formatFixed(f.total, 2)}`);
+      expect(await rows.nth(i).getByRole('link').getAttribute('href')).toBe(`/public/forms/${f.id}`);
     }
     // Grade first, then total: no row outranks the one above it.
     const order = ['excellent', 'good', 'fair', 'poor'];
@@ -110,9 +111,12 @@ describe.skipIf(missing !== null)('the public index and its open data in Chromiu
     await page.goto(`${server.url}/public/2020`);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByTestId('download-open-data').filter({ hasText: 'Download open data' }).waitFor();
+    await page.getByRole('columnheader', { name: 'Rank' }).waitFor();
+    // The grade chart loads lazily and moves the table down when it lands: click only once the page is still.
+    await page.getByTestId('grade-chart').waitFor();
     const first = page.getByTestId('public-form-card').first();
     const name = (await api<RankingAnswer>('/api/public/ranking?year=2020')).forms[0]?.departmentName ?? '?';
-    await first.click();
+    await first.getByRole('link', { name }).click();
     await page.waitForURL(/\/public\/forms\//u);
     await page.getByText(name).first().waitFor();
     await page.getByRole('button', { name: '中文' }).click();
