@@ -8,6 +8,7 @@
 import type { FormDocument, FormState, Role } from '@jixiao/core';
 import { checkForm, EXPENDITURE_COLUMNS, leavesOf, roundHalfUp } from '@jixiao/core';
 import { importFormText } from '@jixiao/io';
+import { upsertReview } from '../db/repositories/forms-repository.js';
 import { findRegionByName, insertDepartment, insertRegion } from '../db/repositories/organisations-repository.js';
 import { insertTask, insertTemplate } from '../db/repositories/templates-repository.js';
 import { addUser } from './auth-service.js';
@@ -40,6 +41,15 @@ const OTHER_DEPARTMENTS: readonly { name: string; scale: number; scoreLoss: numb
   { name: '广州市番禺区民政局', scale: 0.6, scoreLoss: 9, state: 'submitted', scoreLoss2020: 12 },
 ];
 
+/**
+ * Two more departments for the dashboard: one whose 2021 form scores well but spends little (高分低执行),
+ * and one that has filed nothing for 2021 (未填报).
+ */
+const LOW_SPENDING = { name: '广州市番禺区住房和城乡建设局', scale: 2.2, scoreLoss: 2, executedShare: 0.8, state: 'approved' as const };
+const NOT_FILED = '广州市番禺区司法局';
+/** The approved sister department's 2021 form carries reviewer's scores below some self-scores (自评与复核差异). */
+const REVIEWED_DEPARTMENT = '广州市番禺区卫生健康局';
+
 /** A sister department's form: the seed's shape with its own name, scaled spending and some points lost. */
 function derivedForm(seed: FormDocument, name: string, scale: number, scoreLoss: number): FormDocument {
   const form = structuredClone(seed);
@@ -62,6 +72,24 @@ function derivedForm(seed: FormDocument, name: string, scale: number, scoreLoss:
   form.printedTotal = score.total;
   form.printedGrade = score.grade;
   return form;
+}
+
+/** The low-spending department's form: its executed amounts a share of the budget, the total left high. */
+function lowSpendingForm(seed: FormDocument): FormDocument {
+  const form = derivedForm(seed, LOW_SPENDING.name, LOW_SPENDING.scale, LOW_SPENDING.scoreLoss);
+  for (const column of EXPENDITURE_COLUMNS) {
+    const value = form.expenditure.executed[column];
+    form.expenditure.executed[column] = value === null ? null : roundHalfUp(value * LOW_SPENDING.executedShare, 2);
+  }
+  return form;
+}
+
+/** The finance reviewer's scores on three duty indicators, a point below the self-scores, with a comment. */
+async function reviewLower(ctx: ServiceContext, formId: string, form: FormDocument, reviewerId: string, at: string): Promise<void> {
+  const leaves = leavesOf(form).filter(({ leaf, category }) => category === 'duty' && leaf.selfScore !== null && leaf.selfScore >= 1).slice(0, 3);
+  for (const { leaf } of leaves) {
+    await upsertReview(ctx.db, formId, { indicatorId: leaf.id, score: roundHalfUp((leaf.selfScore ?? 0) - 1, 2), comment: '佐证材料不足，复核扣分。', reviewerId, updatedAt: at });
+  }
 }
 
 /** What loading the demo made (or found). */
@@ -88,6 +116,9 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
     form2020.unit.year = 2020;
     others.push({ id, form: derivedForm(seed, d.name, d.scale, d.scoreLoss), state: d.state, form2020 });
   }
+  const lowSpendingId = ctx.newId();
+  await insertDepartment(ctx.db, { id: lowSpendingId, regionId, name: LOW_SPENDING.name, unitCount: seed.unit.unitCount });
+  await insertDepartment(ctx.db, { id: ctx.newId(), regionId, name: NOT_FILED, unitCount: 1 });
   const users = new Map<Role, string>();
   for (const account of DEMO_ACCOUNTS) {
     const scoped = { regionId: account.role === 'reviewer' ? regionId : null, departmentId: account.role === 'head' || account.role === 'editor' ? seedDepartmentId : null };
@@ -105,7 +136,11 @@ export async function loadDemoData(ctx: ServiceContext, seedText: string, produc
   const task2021 = ctx.newId();
   await insertTask(ctx.db, { id: task2021, regionId, year: 2021, deadline: '2022-03-31', templateId: template2021, createdAt: at, createdBy: reviewerId });
   const seedFormId = await createFormRow(ctx, ctx.db, reviewerId, { departmentId: seedDepartmentId, regionId, year: 2021, taskId: task2021, document: seed, action: 'import', state: 'draft' });
-  for (const o of others) await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2021, taskId: task2021, document: o.form, action: 'import', state: o.state });
+  for (const o of others) {
+    const formId = await createFormRow(ctx, ctx.db, reviewerId, { departmentId: o.id, regionId, year: 2021, taskId: task2021, document: o.form, action: 'import', state: o.state });
+    if (o.form.unit.name === REVIEWED_DEPARTMENT) await reviewLower(ctx, formId, o.form, reviewerId, at);
+  }
+  await createFormRow(ctx, ctx.db, reviewerId, { departmentId: lowSpendingId, regionId, year: 2021, taskId: task2021, document: lowSpendingForm(seed), action: 'import', state: LOW_SPENDING.state });
   // 2020: the sister departments' forms all published, so the public index has a year to choose and a ranking to show.
   const template2020 = ctx.newId();
   await insertTemplate(ctx.db, { id: template2020, regionId, year: 2020, version: 1, documentJson: template, createdAt: at, createdBy: reviewerId });
