@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+/** Load, crash and live-backup suites: they need the machine to themselves (see docs/RELIABILITY.md). */
+const RELIABILITY = 'packages/server/test/reliability/**/*.test.ts';
 
 const src = (pkg: string): string => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
 
@@ -16,8 +19,13 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The reliability suites run after every other suite, one file at a time: 200 connections or a server
+    // killed again and again must neither starve the others nor be starved by them.
+    projects: [
+      { extends: true, test: { name: 'suites', include: ['packages/*/src/**/*.test.ts', 'packages/*/test/**/*.test.ts'], exclude: [...configDefaults.exclude, RELIABILITY] } },
+      { extends: true, test: { name: 'reliability', include: [RELIABILITY], sequence: { groupOrder: 1 }, fileParallelism: false } },
+    ],
   },
 });
