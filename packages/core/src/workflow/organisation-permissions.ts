@@ -7,7 +7,7 @@ import type { Actor, Role } from './roles.js';
 import { ROLES } from './roles.js';
 
 /** Actions on regions and departments. */
-export const ORGANISATION_ACTIONS = ['listRegions', 'createRegion', 'renameRegion', 'listDepartments', 'createDepartment', 'renameDepartment'] as const;
+export const ORGANISATION_ACTIONS = ['listRegions', 'createRegion', 'renameRegion', 'listDepartments', 'createDepartment', 'renameDepartment', 'bulkImport'] as const;
 
 /** One action on regions and departments. */
 export type OrganisationAction = (typeof ORGANISATION_ACTIONS)[number];
@@ -20,6 +20,9 @@ export const ORGANISATION_PERMISSIONS: Readonly<Record<OrganisationAction, reado
   listDepartments: ROLES,
   createDepartment: ['administrator'],
   renameDepartment: ['administrator'],
+  // 批量导入: the finance bureau's import of many forms into a region (a reviewer only into their own);
+  // a name new to the region becomes a department only for those who may createDepartment.
+  bulkImport: ['administrator', 'reviewer'],
 };
 
 /** Whether the actor may take an organisation action (the public may take none). */

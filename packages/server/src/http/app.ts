@@ -23,6 +23,7 @@ import { refuseNul } from './nul-guard.js';
 import { presentProblem } from './presenters.js';
 import { CSRF_HEADER, SESSION_COOKIE } from './request-auth.js';
 import { registerAdminRoutes } from './routes/admin-routes.js';
+import { registerBulkImportRoutes } from './routes/bulk-import-routes.js';
 import { registerAnalysisRoutes } from './routes/analysis-routes.js';
 import { registerFileRoutes } from './routes/file-routes.js';
 import { registerFollowUpRoutes } from './routes/follow-up-routes.js';
@@ -138,6 +139,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   registerFollowUpRoutes(app, deps);
   registerAnalysisRoutes(app, deps);
   registerPublicRoutes(app, deps);
+  registerBulkImportRoutes(app, deps);
   await app.register((await import('./web-app.js')).webApp);
   return app;
 }
