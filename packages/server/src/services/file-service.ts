@@ -10,6 +10,7 @@ import { findDepartments } from '../db/repositories/organisations-repository.js'
 import type { AttachmentInfo } from '../db/repositories/files-repository.js';
 import { findAttachment, insertAttachment, insertPendingUpload, listAttachments, peekPendingUpload, takePendingUpload } from '../db/repositories/files-repository.js';
 import { findFormIdOf } from '../db/repositories/forms-repository.js';
+import { nulPath } from './nul-text.js';
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
@@ -32,13 +33,14 @@ function extensionOf(name: string): string {
 }
 
 /**
- * A file name safe to store and to send back in Content-Disposition: no directories, no control or
- * reserved characters, no leading dots, at most 120 characters (Chinese kept).
+ * A file name safe to store and to send back in Content-Disposition: no directories, no control,
+ * bidirectional or reserved characters, no leading dots, at most 120 characters (Chinese kept).
  */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? '';
   // eslint-disable-next-line no-control-regex
-  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*;]/gu, '_').replace(/^\.+/u, '').trim();
+  // Bidirectional controls are dropped too: 「证明\u202Efdp.txt」 would display as 「证明txt.pdf」.
+  const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*;]/gu, '_').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '').replace(/^\.+/u, '').trim();
   const extension = extensionOf(cleaned);
   const stem = cleaned.slice(0, cleaned.length - extension.length).slice(0, 120 - extension.length);
   return stem === '' ? `file${extension}` : `${stem}${extension}`;
@@ -61,6 +63,9 @@ export async function previewUpload(ctx: ServiceContext, actor: Actor, fileName:
   if (!(FORM_UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) throw new ApiError('api.fileType', { extension, supported: FORM_UPLOAD_EXTENSIONS.join(' ') });
   const { value, problems } = await readForm({ fileName: safeName, bytes });
   if (value === null || hasErrors(problems)) throw new ApiError('api.unreadableUpload', {}, {}, problems);
+  // Text read from a file has not been through the request's NUL check (PostgreSQL cannot store NUL).
+  const nul = nulPath(value, safeName);
+  if (nul !== null) throw new ApiError('api.nulCharacter', { where: nul });
   const { content, check } = formContent(value);
   const now = ctx.clock();
   const uploadId = ctx.newId();
