@@ -38,8 +38,8 @@ function extensionOf(name: string): string {
  */
 export function sanitizeFileName(name: string): string {
   const base = name.split(/[\\/]/u).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
   // Bidirectional controls are dropped too: 「证明\u202Efdp.txt」 would display as 「证明txt.pdf」.
+  // eslint-disable-next-line no-control-regex
   const cleaned = base.normalize('NFC').replace(/[\u0000-\u001f\u007f<>:"|?*;]/gu, '_').replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069]/gu, '').replace(/^\.+/u, '').trim();
   const extension = extensionOf(cleaned);
   const stem = cleaned.slice(0, cleaned.length - extension.length).slice(0, 120 - extension.length);
