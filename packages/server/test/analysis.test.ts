@@ -125,6 +125,10 @@ for (const dialect of DIALECTS) {
           made.push({ id, departmentId: d.id, departmentName: d.name, regionId: d.regionId, year, state, document, reviews: [] });
         }
       }
+      // A 2022 draft: a year with forms but none counted yet.
+      const draft2022 = variedForm(random, '甲区科技局');
+      const draftId = await createFormRow(t.ctx, t.ctx.db, 'factory', { departmentId: world.departments.d1, regionId: world.regions.r1, year: 2022, taskId: null, document: draft2022, action: 'create', state: 'draft' });
+      made.push({ id: draftId, departmentId: world.departments.d1, departmentName: '甲区科技局', regionId: world.regions.r1, year: 2022, state: 'draft', document: draft2022, reviews: [] });
       // Reviews on counted forms: scores below, at and above the self-score, a null score, one on a 不适用 leaf.
       for (const m of made.filter((x) => COUNTED.includes(x.state)).slice(0, 9)) {
         const leaves = leavesOf(m.document);
@@ -317,6 +321,15 @@ for (const dialect of DIALECTS) {
         }
       });
     }
+
+    it('opens on the latest year with counted forms and offers every year with forms', async () => {
+      const body = await get(admin, '/api/analysis/dashboard');
+      expect(body.filter.year).toBe(2021);
+      expect(body.years).toEqual([2022, 2021, 2020]);
+      const draftYear = await get(admin, '/api/analysis/dashboard?year=2022');
+      expect(draftYear.grades.forms).toBe(0);
+      expect(draftYear.status.counts.find((c) => c.state === 'draft')?.departments).toBe(1);
+    });
 
     it('downloads a table as .xlsx that reads back as the table shown: Chinese headers, numbers as numbers with formats', async () => {
       const shown = await get(admin, '/api/analysis/dashboard?year=2021');

@@ -404,9 +404,10 @@ export async function formsOfDepartments(db: Kysely<Database>, departmentIds: re
   return rows.map(spendingRow);
 }
 
-/** The years that have forms in a region (or anywhere), newest first. */
-export async function analysisYears(db: Kysely<Database>, regionId: string | null): Promise<number[]> {
+/** The years that have forms (in some states, if given) in a region (or anywhere), newest first. */
+export async function analysisYears(db: Kysely<Database>, regionId: string | null, states?: readonly FormState[]): Promise<number[]> {
   let query = db.selectFrom('analysis_forms').select('year').distinct().orderBy('year', 'desc');
   if (regionId !== null) query = query.where('region_id', '=', regionId);
+  if (states !== undefined) query = query.where('state', 'in', [...states]);
   return (await query.execute()).map((r) => r.year);
 }

@@ -48,11 +48,15 @@ export interface Dashboard {
   tables: Record<AnalysisTableName, TableSheet>;
 }
 
-/** The scope of a filter, its year defaulting to the latest with forms (this year when there are none). */
+/**
+ * The scope of a filter, its year defaulting to the latest with counted forms (else the latest with any, else
+ * this year); the years offered are every year with forms.
+ */
 async function resolvedScope(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Actor | null, filter: AnalysisFilter): Promise<{ scope: AnalysisScope; years: number[] }> {
   const reach = dashboardScope(actor, { ...filter, year: filter.year ?? 0 });
   const years = await analysisYears(ctx.db, reach.regionId);
-  return { scope: { ...reach, year: filter.year ?? years[0] ?? ctx.clock().getUTCFullYear() }, years };
+  const counted = filter.year === undefined ? await analysisYears(ctx.db, reach.regionId, reach.states) : [];
+  return { scope: { ...reach, year: filter.year ?? counted[0] ?? years[0] ?? ctx.clock().getUTCFullYear() }, years };
 }
 
 /** Every figure of the dashboard (401/403 as `dashboardScope` says). */
