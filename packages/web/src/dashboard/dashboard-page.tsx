@@ -25,6 +25,7 @@ import {
   tableDownloadUrl,
   yearChart,
 } from '../model/dashboard-view.js';
+import { FollowUpSummaryCard } from '../follow-ups/follow-up-summary-card.js';
 import { FigureTable } from './figure-table.js';
 
 const EChart = lazy(() => import('./echart.js').then((m) => ({ default: m.EChart })));
@@ -163,6 +164,7 @@ export function DashboardPage(): ReactNode {
         <Col><Statistic title={t('lowestTotal')} value={data.grades.min ?? '—'} precision={data.grades.min === null ? undefined : 2} /></Col>
         <Col><Statistic title={t('highestTotal')} value={data.grades.max ?? '—'} precision={data.grades.max === null ? undefined : 2} /></Col>
       </Row>
+      <FollowUpSummaryCard year={data.filter.year} />
       {data.grades.forms === 0 && data.status.departments === 0 ? (
         <Empty />
       ) : (

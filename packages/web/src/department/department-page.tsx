@@ -12,6 +12,7 @@ import type { DepartmentHistoryAnswer, DepartmentYear } from '../api/analysis-ty
 import { useApp, useText } from '../app/app-context.js';
 import { formatScore, gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
 import { navigate } from '../app/navigation.js';
+import { FollowUpsList } from '../follow-ups/follow-ups-list.js';
 import { departmentYearPoints, yearChart } from '../model/dashboard-view.js';
 import { routePath } from '../model/routes.js';
 
@@ -81,6 +82,7 @@ export function DepartmentPage({ id }: { id: string }): ReactNode {
           <Table size="small" rowKey="formId" columns={gapColumns} dataSource={data.gaps.rows} pagination={false} />
         </Card>
       )}
+      <Card title={t('followUpsTitle')} data-testid="department-follow-ups"><FollowUpsList departmentId={id} /></Card>
     </Space>
   );
 }

@@ -1,8 +1,9 @@
 /**
- * 整改 end to end in Chromium, on the demo as shipped: the finance reviewer opens the seed department's
- * 2021 form, raises a follow-up from its 资产管理制度健全性 finding (title prefilled from the finding, the
- * department's head as owner), sees it listed for the department on the 整改 page beside the demo's overdue
- * one (highlighted, and alone under "only overdue"); the head signs in, finds it and moves it to 整改中 with a
+ * 整改 end to end in Chromium, on the demo as shipped: the finance reviewer filters the dashboard (its
+ * follow-up card counts the demo's overdue one), drills into the seed department, opens its 2021 form, raises
+ * a follow-up from its 资产管理制度健全性 finding (title prefilled from the finding, the department's head as
+ * owner) and sees it listed on the department's page beside the demo's overdue one (highlighted, and alone
+ * under "only overdue" on the 整改 page); the head signs in, finds it and moves it to 整改中 with a
  * note; the reviewer raises another from a review comment on a submitted form. Screenshots go to
  * docs/screenshots/.
  */
@@ -50,11 +51,20 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
     await server?.stop();
   });
 
-  it('the reviewer raises a follow-up from a finding of the seed department’s form and sees it listed for the department', async () => {
+  it('the reviewer filters the dashboard, drills into the department, raises a follow-up from a finding and sees it listed for the department', async () => {
     await signIn(page, server.url, ...ACCOUNTS.reviewer);
-    // The department's 2021 form, from the list of every form the reviewer may see.
-    const formRow = page.getByRole('row').filter({ hasText: SEED }).filter({ hasText: '2021' }).last();
-    await formRow.getByTestId('open-2021').click();
+    await page.getByRole('menuitem', { name: '分析' }).click();
+    // The dashboard counts the demo's follow-ups (two, one overdue) for the year shown.
+    await choose(page, 'filter-year', '2021');
+    const summary = page.getByTestId('follow-up-summary');
+    await expect.poll(() => summary.textContent()).toMatch(/已逾期\s*1/u);
+    // Drill into the seed department from the submission-status table.
+    await page.getByTestId('table-status').getByRole('link', { name: SEED }).first().click();
+    await page.getByTestId('department-page').waitFor();
+    const departmentList = page.getByTestId('department-follow-ups');
+    await expect.poll(() => row(page, DEMO_OVERDUE).count()).toBe(1);
+    // Its 2021 form, from the department's years.
+    await page.getByTestId('department-years').getByRole('link', { name: '2021' }).first().click();
     await expect.poll(() => page.getByTestId('form-title').textContent()).toContain(SEED);
 
     await page.locator('[data-testid="raise-follow-up"][data-finding="score-above-weight"]').click();
@@ -69,13 +79,20 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
     // Listed with the form at once, open.
     await expect.poll(() => row(page, TITLE).getByTestId('follow-up-status').textContent()).toBe('待整改');
 
-    // The 整改 page, filtered to the department: the new one and the demo's overdue one, highlighted.
-    await page.getByRole('menuitem', { name: '整改' }).click();
-    await choose(page, 'follow-up-department-filter', SEED);
-    await expect.poll(() => row(page, TITLE).count()).toBe(1);
+    // Back on the department's page: listed there, beside the demo's overdue one (highlighted).
+    await page.goBack();
+    await departmentList.waitFor();
+    await expect.poll(() => departmentList.locator('tr[data-row-key]').filter({ hasText: TITLE }).count()).toBe(1);
     expect(await row(page, TITLE).getAttribute('data-overdue')).toBe('false');
     await expect.poll(() => row(page, DEMO_OVERDUE).getAttribute('data-overdue')).toBe('true');
     expect(await row(page, DEMO_OVERDUE).getByTestId('follow-up-overdue').textContent()).toBe('已逾期');
+    await departmentList.scrollIntoViewIfNeeded();
+    await screenshot(page, 'follow-ups-department');
+
+    // The 整改 page, filtered to the department and to what is overdue.
+    await page.getByRole('menuitem', { name: '整改' }).click();
+    await choose(page, 'follow-up-department-filter', SEED);
+    await expect.poll(() => row(page, TITLE).count()).toBe(1);
     await page.keyboard.press('Escape');
     await screenshot(page, 'follow-ups');
     await page.getByTestId('follow-up-overdue-filter').click();
