@@ -19,7 +19,7 @@ export { readFormPdf } from './pdf/read-form-pdf.js';
 export { writeFormHtml } from './html/write-form-html.js';
 export { writeIndicatorsCsv, CSV_COLUMNS } from './csv/write-indicators-csv.js';
 export { readCsv } from './csv/read-csv.js';
-export { openDataFiles, writeOpenDataZip, DATAPACKAGE_PATH } from './open-data/open-data-package.js';
+export { openDataFiles, writeOpenDataZip, zipOpenDataFiles, DATAPACKAGE_PATH } from './open-data/open-data-package.js';
 export type { OpenDataFile } from './open-data/open-data-package.js';
 export type { OpenDataInput, OpenDataForm, OpenDataReview, OpenDataProvenance } from './open-data/open-data-input.js';
 export { OPEN_DATA_TABLES, PHASES } from './open-data/open-data-tables.js';

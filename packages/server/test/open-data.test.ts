@@ -11,6 +11,8 @@ import { EXPENDITURE_COLUMNS, formatFixed, leavesOf } from '@jixiao/core';
 import { readCsv } from '@jixiao/io';
 import { upsertReview } from '../src/db/repositories/forms-repository.js';
 import { insertTask, insertTemplate } from '../src/db/repositories/templates-repository.js';
+import { OpenDataCache } from '../src/services/open-data-cache.js';
+import { changeDepartment } from '../src/services/organisation-service.js';
 import { createFormRow } from '../src/services/task-service.js';
 import { DIALECTS } from './helpers/dialects.js';
 import { as, buildForm, CALLERS, seedForm } from './helpers/factories.js';
@@ -177,6 +179,20 @@ for (const dialect of DIALECTS) {
       expect(paths).toEqual(expect.arrayContaining(['/api/public/years', '/api/public/ranking', '/api/public/open-data/{year}.zip', '/api/public/open-data/{year}/{file}']));
     });
 
+    it('a form published after a download is in the very next download (the kept package is not served stale)', async () => {
+      const summariesOf = async () => {
+        const res = await get('/api/public/open-data/2022.zip');
+        return res.statusCode === 200 ? records((await unzip(res.rawPayload)).get('summaries.csv') ?? '').map((r) => r['unit']).sort() : res.statusCode;
+      };
+      expect(await summariesOf()).toBe(404);
+      const first = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'published', 2022);
+      expect(await summariesOf()).toEqual([first.marker]);
+      expect((await get('/api/public/open-data/2022/summaries.csv')).body).toContain(first.marker);
+      const second = await buildForm(s.t.ctx, s.world, s.world.departments.d3, 'published', 2022);
+      expect(await summariesOf()).toEqual([first.marker, second.marker].sort());
+      expect((await get('/api/public/open-data/2022/summaries.csv')).body).toContain(second.marker);
+    });
+
     for (const caller of CALLERS) {
       it(`${caller}: the public index and the package are the same for everyone and hold nothing unpublished`, async () => {
         const headers = as(s.client(caller));
@@ -196,5 +212,19 @@ for (const dialect of DIALECTS) {
         }
       });
     }
+
+    it('keeps a package while nothing changed, and makes it afresh after its minute (a renamed department shows)', async () => {
+      const cache = new OpenDataCache(10_000);
+      const kept = await cache.package(s.t.ctx, 2021, 'https://example.org/public/2021');
+      expect(await cache.package(s.t.ctx, 2021, 'https://example.org/public/2021')).toBe(kept);
+      await changeDepartment(s.t.ctx, 'system', s.world.departments.d3, { name: '乙区民政局（更名）' });
+      // The test clock moves a second a reading: eleven readings are past the ten seconds the package is kept.
+      for (let i = 0; i < 11; i++) s.t.ctx.clock();
+      const fresh = await cache.package(s.t.ctx, 2021, 'https://example.org/public/2021');
+      expect(fresh).not.toBe(kept);
+      const summaries = new TextDecoder().decode(fresh.files.find((f) => f.path === 'summaries.csv')?.bytes);
+      expect(summaries).toContain('乙区民政局（更名）');
+      await changeDepartment(s.t.ctx, 'system', s.world.departments.d3, { name: '乙区民政局' });
+    });
   });
 }

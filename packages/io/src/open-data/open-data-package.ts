@@ -36,10 +36,15 @@ export function openDataFiles(input: OpenDataInput): OpenDataFile[] {
 
 /** The package as one .zip (deflated; every entry stamped with the package's creation time, so the same data makes the same bytes). */
 export async function writeOpenDataZip(input: OpenDataInput): Promise<Uint8Array> {
+  return zipOpenDataFiles(openDataFiles(input), input.createdAt);
+}
+
+/** Files already made by `openDataFiles`, zipped (for a caller that keeps both). */
+export async function zipOpenDataFiles(files: readonly OpenDataFile[], createdAt: string): Promise<Uint8Array> {
   const { default: JSZip } = await import('jszip');
   const zip = new JSZip();
-  const date = new Date(input.createdAt);
+  const date = new Date(createdAt);
   // Files at the root, as data-package tools expect datapackage.json.
-  for (const file of openDataFiles(input)) zip.file(file.path, file.bytes, { date, binary: true });
+  for (const file of files) zip.file(file.path, file.bytes, { date, binary: true });
   return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 } });
 }

@@ -6,8 +6,8 @@
  * with an empty package that looks like data.
  */
 import type { FormDocument } from '@jixiao/core';
-import type { OpenDataFile, OpenDataForm, OpenDataInput, OpenDataReview } from '@jixiao/io';
-import { openDataFiles, writeOpenDataZip } from '@jixiao/io';
+import type { OpenDataForm, OpenDataInput, OpenDataReview } from '@jixiao/io';
+import { writeOpenDataZip } from '@jixiao/io';
 import { listPublishedFormsOfYear, listReviewsOfPublishedForms } from '../db/repositories/publication-repository.js';
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
@@ -54,14 +54,9 @@ export async function openDataInput(ctx: ServiceContext, year: number, sourceUrl
   };
 }
 
-/** The package of a year as one .zip. */
+/** The package of a year as one .zip (made afresh; the public routes keep packages in an OpenDataCache). */
 export async function openDataZip(ctx: ServiceContext, year: number, sourceUrl: string): Promise<Uint8Array> {
   return writeOpenDataZip(await openDataInput(ctx, year, sourceUrl));
-}
-
-/** One file of the package of a year (datapackage.json or a CSV), or null when the package has no such file. */
-export async function openDataFile(ctx: ServiceContext, year: number, path: string, sourceUrl: string): Promise<OpenDataFile | null> {
-  return openDataFiles(await openDataInput(ctx, year, sourceUrl)).find((f) => f.path === path) ?? null;
 }
 
 /** The package's file name for a year. */

@@ -28,6 +28,17 @@ export async function listPublishedYears(db: Kysely<Database>): Promise<Publishe
   return rows.map((r) => ({ year: r.year, count: readDecimal(r.n) }));
 }
 
+/** How a year's published forms stand: how many, and their latest change (null when there are none). */
+export async function publishedStamp(db: Kysely<Database>, year: number): Promise<{ count: number; lastChange: string | null }> {
+  const row = await db
+    .selectFrom('forms')
+    .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.max('forms.updated_at').as('last')])
+    .where('forms.state', '=', PUBLISHED)
+    .where('forms.year', '=', year)
+    .executeTakeFirst();
+  return { count: readDecimal(row?.n ?? 0), lastChange: row?.last ?? null };
+}
+
 /** A published form whole, with where it belongs. */
 export interface PublishedFormRecord {
   id: string;

@@ -4,7 +4,8 @@ import { getForm } from '../../services/form-service.js';
 import type { FastifyRequest } from 'fastify';
 import { ApiError } from '../../services/api-error.js';
 import { OPEN_DATA_TABLES } from '@jixiao/io';
-import { openDataFile, openDataFileName, openDataZip } from '../../services/open-data-service.js';
+import { OpenDataCache } from '../../services/open-data-cache.js';
+import { openDataFileName } from '../../services/open-data-service.js';
 import { publicRanking, publishedForms, publishedSummary, publishedYears } from '../../services/public-service.js';
 import type { App, RouteDeps } from '../app.js';
 import { langOf } from '../lang.js';
@@ -23,6 +24,7 @@ function publicIndexUrl(request: FastifyRequest, y: number): string {
 /** /api/public/… */
 export function registerPublicRoutes(app: App, deps: RouteDeps): void {
   const { ctx } = deps;
+  const openData = new OpenDataCache();
   app.get('/api/public/forms', { schema: { tags: ['public'], summary: 'Published forms', querystring: yearQuery } }, async (request) => ({
     forms: (await publishedForms(ctx, request.query.year)).map(presentSummary),
   }));
@@ -64,8 +66,8 @@ export function registerPublicRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const bytes = await openDataZip(ctx, request.params.year, publicIndexUrl(request, request.params.year));
-      return sendFile(reply, bytes, openDataFileName(request.params.year), 'application/zip');
+      const { zip } = await openData.package(ctx, request.params.year, publicIndexUrl(request, request.params.year));
+      return sendFile(reply, zip, openDataFileName(request.params.year), 'application/zip');
     },
   );
 
@@ -81,8 +83,8 @@ export function registerPublicRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { year: y, file } = request.params;
-      const found = await openDataFile(ctx, y, file, publicIndexUrl(request, y));
-      if (found === null) throw new ApiError('api.notFound');
+      const found = (await openData.package(ctx, y, publicIndexUrl(request, y))).files.find((f) => f.path === file);
+      if (found === undefined) throw new ApiError('api.notFound');
       return sendFile(reply, found.bytes, `${y}-${found.path}`, found.mediaType);
     },
   );
