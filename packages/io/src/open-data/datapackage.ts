@@ -4,7 +4,6 @@
  * same table descriptions that write the CSV files, so every file and every column is described, in
  * order, with its Table Schema type.
  */
-import { GRADES } from '@jixiao/core';
 import type { OpenDataField } from './open-data-field.js';
 import { tableSchemaType } from './open-data-field.js';
 import type { OpenDataInput } from './open-data-input.js';
@@ -86,6 +85,5 @@ export function dataPackageDescriptor(input: OpenDataInput, tables: readonly Ope
         column: { dimensionType: 'classification', attributes: { column: { source: 'column' }, label: { source: 'columnLabel', labelfor: 'column' } }, primaryKey: 'column' },
       },
     },
-    grades: [...GRADES],
   };
 }

@@ -21,7 +21,7 @@ export const OPEN_DATA_SOFTWARE = { name: 'jixiao', version: '0.1.0' } as const;
  */
 export const OPEN_DATA_LICENCE = { name: 'CC-BY-4.0', title: 'Creative Commons Attribution 4.0', path: 'https://creativecommons.org/licenses/by/4.0/' } as const;
 
-/** What the package is made from; `sourceUrl` is where the public index of the year is read (absolute when known). */
+/** What the package is made from; `sourceUrl` is where the public index of the year is read (the site's path, or a full URL from the CLI). */
 export async function openDataInput(ctx: ServiceContext, year: number, sourceUrl: string): Promise<OpenDataInput> {
   const records = await listPublishedFormsOfYear(ctx.db, year);
   if (records.length === 0) throw new ApiError('api.nothingPublished', { year });

@@ -1,9 +1,8 @@
 /** Without signing in: published forms, their summaries and downloads; nothing unpublished. */
-import { z } from 'zod';
-import { getForm } from '../../services/form-service.js';
-import type { FastifyRequest } from 'fastify';
-import { ApiError } from '../../services/api-error.js';
 import { OPEN_DATA_TABLES } from '@jixiao/io';
+import { z } from 'zod';
+import { ApiError } from '../../services/api-error.js';
+import { getForm } from '../../services/form-service.js';
 import { OpenDataCache } from '../../services/open-data-cache.js';
 import { openDataFileName } from '../../services/open-data-service.js';
 import { publicRanking, publishedForms, publishedSummary, publishedYears } from '../../services/public-service.js';
@@ -16,9 +15,12 @@ const year = z.coerce.number().int().min(1990).max(2200);
 const yearQuery = z.object({ year: year.optional() });
 const OPEN_DATA_PATHS = ['datapackage.json', ...OPEN_DATA_TABLES.map((t) => t.path)] as [string, ...string[]];
 
-/** Where the year's public index is read: the source named in datapackage.json. */
-function publicIndexUrl(request: FastifyRequest, y: number): string {
-  return `${request.protocol}://${request.host}/public/${y}`;
+/**
+ * The source named in datapackage.json: the year's public index on the site that served the package. A path,
+ * not a URL built from the Host header, which the caller chooses (and would split the kept packages).
+ */
+function publicIndexPath(y: number): string {
+  return `/public/${y}`;
 }
 
 /** /api/public/… */
@@ -66,7 +68,7 @@ export function registerPublicRoutes(app: App, deps: RouteDeps): void {
       },
     },
     async (request, reply) => {
-      const { zip } = await openData.package(ctx, request.params.year, publicIndexUrl(request, request.params.year));
+      const { zip } = await openData.package(ctx, request.params.year, publicIndexPath(request.params.year));
       return sendFile(reply, zip, openDataFileName(request.params.year), 'application/zip');
     },
   );
@@ -83,7 +85,7 @@ export function registerPublicRoutes(app: App, deps: RouteDeps): void {
     },
     async (request, reply) => {
       const { year: y, file } = request.params;
-      const found = (await openData.package(ctx, y, publicIndexUrl(request, y))).files.find((f) => f.path === file);
+      const found = (await openData.package(ctx, y, publicIndexPath(y))).files.find((f) => f.path === file);
       if (found === undefined) throw new ApiError('api.notFound');
       return sendFile(reply, found.bytes, `${y}-${found.path}`, found.mediaType);
     },
