@@ -336,6 +336,7 @@ for (const dialect of DIALECTS) {
       const res = await t.app.inject({ method: 'GET', url: '/api/analysis/tables/execution?year=2021', headers: as(admin) });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
+      expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('预算执行-2021.xlsx')}`);
       const workbook = new ExcelJS.Workbook();
       await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
       const sheet = workbook.worksheets[0];

@@ -47,8 +47,8 @@ export function registerAnalysisRoutes(app: App, { ctx }: RouteDeps): void {
     },
     async (request, reply) => {
       const { lang, ...filter } = request.query;
-      const bytes = await dashboardWorkbook(ctx, requireActor(request), filter, request.params.table, lang ?? langOf(request));
-      return sendFile(reply, bytes, `${request.params.table}-${request.query.year ?? 'latest'}.xlsx`, XLSX);
+      const { fileName, bytes } = await dashboardWorkbook(ctx, requireActor(request), filter, request.params.table, lang ?? langOf(request));
+      return sendFile(reply, bytes, fileName, XLSX);
     },
   );
 

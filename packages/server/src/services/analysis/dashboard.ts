@@ -92,8 +92,12 @@ export async function dashboard(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor
 }
 
 /** One table of the dashboard in full (up to `DOWNLOAD_ROWS` rows), as it would show, for a download. */
-export async function dashboardTable(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Actor | null, filter: AnalysisFilter, name: AnalysisTableName, lang: Lang): Promise<TableSheet> {
+export async function dashboardTable(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Actor | null, filter: AnalysisFilter, name: AnalysisTableName, lang: Lang): Promise<{ year: number; table: TableSheet }> {
   const { scope } = await resolvedScope(ctx, actor, filter);
+  return { year: scope.year, table: await tableOf(ctx, scope, name, lang) };
+}
+
+async function tableOf(ctx: Pick<ServiceContext, 'db'>, scope: AnalysisScope, name: AnalysisTableName, lang: Lang): Promise<TableSheet> {
   const all = { offset: 0, limit: DOWNLOAD_ROWS };
   switch (name) {
     case 'status':
@@ -113,7 +117,14 @@ export async function dashboardTable(ctx: Pick<ServiceContext, 'db' | 'clock'>, 
   }
 }
 
-/** The table as .xlsx bytes. */
-export async function dashboardWorkbook(ctx: Pick<ServiceContext, 'db' | 'clock'>, actor: Actor | null, filter: AnalysisFilter, name: AnalysisTableName, lang: Lang): Promise<Uint8Array> {
-  return writeTableWorkbook([await dashboardTable(ctx, actor, filter, name, lang)]);
+/** The table as .xlsx bytes, named after its title and year (高分低执行-2021.xlsx). */
+export async function dashboardWorkbook(
+  ctx: Pick<ServiceContext, 'db' | 'clock'>,
+  actor: Actor | null,
+  filter: AnalysisFilter,
+  name: AnalysisTableName,
+  lang: Lang,
+): Promise<{ fileName: string; bytes: Uint8Array }> {
+  const { year, table } = await dashboardTable(ctx, actor, filter, name, lang);
+  return { fileName: `${table.title}-${year}.xlsx`, bytes: await writeTableWorkbook([table]) };
 }
