@@ -85,6 +85,13 @@ export async function api<T>(path: string, options: RequestOptions = {}): Promis
 
 /** Uploads one file as multipart field `file`, reporting progress (0–1); XHR because fetch reports none. */
 export function uploadFile<T>(path: string, file: File, onProgress: (fraction: number) => void): Promise<T> {
+  const data = new FormData();
+  data.append('file', file, file.name);
+  return uploadForm<T>(path, data, onProgress);
+}
+
+/** Posts a multipart form (fields and files), reporting the upload's progress (0–1). */
+export function uploadForm<T>(path: string, data: FormData, onProgress: (fraction: number) => void): Promise<T> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', path);
@@ -110,8 +117,6 @@ export function uploadFile<T>(path: string, file: File, onProgress: (fraction: n
       const error = isRecord(json) && isRecord(json['error']) ? json['error'] : {};
       reject(new ApiFailure(xhr.status, typeof error['code'] === 'string' ? error['code'] : `http.${xhr.status}`, typeof error['message'] === 'string' ? error['message'] : xhr.statusText, error));
     };
-    const data = new FormData();
-    data.append('file', file, file.name);
     xhr.send(data);
   });
 }

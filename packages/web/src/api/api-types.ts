@@ -149,3 +149,35 @@ export interface FollowUpSummaryAnswer {
   overdue: number;
   total: number;
 }
+
+/** A line of a bulk import's report (POST /api/bulk-imports/confirm, and a refused file of a preview). */
+export interface BulkImportEntryAnswer {
+  file: string;
+  outcome: 'imported' | 'importedWithFindings' | 'updated' | 'unchanged' | 'needsConfirmation' | 'skipped' | 'refused';
+  code: string;
+  message: string;
+  departmentName: string | null;
+  departmentCreated: boolean;
+  formId: string | null;
+  errorCount: number;
+  warningCount: number;
+  problems: PresentedProblem[];
+}
+
+/** One file of POST /api/bulk-imports/preview: kept for confirmation, or refused. */
+export interface BulkPreviewItemAnswer {
+  file: string;
+  uploadId: string | null;
+  unitName: string | null;
+  year: number | null;
+  errorCount: number;
+  warningCount: number;
+  match: { kind: 'matched'; department: { id: string; name: string } } | { kind: 'new' } | { kind: 'ambiguous'; candidates: { id: string; name: string }[] } | null;
+  refusal: BulkImportEntryAnswer | null;
+}
+
+/** GET /api/regions. */
+export interface RegionAnswer {
+  id: string;
+  name: string;
+}

@@ -4,6 +4,7 @@
  * history, import, public pages with charts) are loaded on demand so the first screen stays small.
  */
 import type { Lang } from '@jixiao/core';
+import { canOrganise } from '@jixiao/core';
 import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -28,6 +29,7 @@ const FollowUpsPage = lazy(() => import('../follow-ups/follow-ups-page.js').then
 const DashboardPage = lazy(() => import('../dashboard/dashboard-page.js').then((m) => ({ default: m.DashboardPage })));
 const DepartmentPage = lazy(() => import('../department/department-page.js').then((m) => ({ default: m.DepartmentPage })));
 const ImportPage = lazy(() => import('../import/import-page.js').then((m) => ({ default: m.ImportPage })));
+const BulkImportPage = lazy(() => import('../bulk-import/bulk-import-page.js').then((m) => ({ default: m.BulkImportPage })));
 const PublicListPage = lazy(() => import('../public/public-list-page.js').then((m) => ({ default: m.PublicListPage })));
 const PublicFormPage = lazy(() => import('../public/public-form-page.js').then((m) => ({ default: m.PublicFormPage })));
 
@@ -51,6 +53,8 @@ function screen(route: Route, lang: Lang): ReactNode {
       return <PrintPage key={route.id} id={route.id} published={route.published} />;
     case 'import':
       return <ImportPage />;
+    case 'bulkImport':
+      return <BulkImportPage />;
     case 'followUps':
       return <FollowUpsPage />;
     case 'dashboard':
@@ -108,9 +112,11 @@ export function App(): ReactNode {
   };
 
   const needsLogin = checked && user === null && !isPublicRoute(route);
-  const menuKey = route.name === 'dashboard' || route.name === 'department' ? 'dashboard' : route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name.startsWith('public') ? 'public' : '';
+  const menuKey = route.name === 'dashboard' || route.name === 'department' ? 'dashboard' : route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name === 'bulkImport' ? 'bulkImport' : route.name.startsWith('public') ? 'public' : '';
   const menuItems = [
     ...(user ? [{ key: 'queue', label: t('workQueue') }, ...(user.role !== 'reviewer' ? [{ key: 'import', label: t('importForm') }] : [])] : []),
+    // Who may bulk import is core's permission data (administrators; reviewers into their region).
+    ...(user && canOrganise({ userId: user.id, role: user.role, regionId: user.regionId, departmentId: user.departmentId }, 'bulkImport') ? [{ key: 'bulkImport', label: t('bulkImport') }] : []),
     ...(user ? [{ key: 'followUps', label: t('followUps') }] : []),
     ...(user && (user.role === 'reviewer' || user.role === 'administrator') ? [{ key: 'dashboard', label: t('dashboard') }] : []),
     { key: 'public', label: t('publicForms') },
@@ -131,7 +137,7 @@ export function App(): ReactNode {
                 selectedKeys={[menuKey]}
                 items={menuItems}
                 className="app-menu"
-                onClick={(e) => navigate(e.key === 'dashboard' ? { name: 'dashboard' } : e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : { name: 'publicList' })}
+                onClick={(e) => navigate(e.key === 'dashboard' ? { name: 'dashboard' } : e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : e.key === 'bulkImport' ? { name: 'bulkImport' } : { name: 'publicList' })}
               />
               <Space>
                 <Button type="text" className="app-header-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

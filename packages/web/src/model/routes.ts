@@ -8,6 +8,7 @@ export type Route =
   | { name: 'history'; id: string }
   | { name: 'print'; id: string; published: boolean }
   | { name: 'import' }
+  | { name: 'bulkImport' }
   | { name: 'followUps' }
   | { name: 'dashboard' }
   | { name: 'department'; id: string }
@@ -31,6 +32,7 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0 || (parts.length === 1 && a === '')) return { name: 'queue' };
   if (a === 'login' && parts.length === 1) return { name: 'login' };
   if (a === 'import' && parts.length === 1) return { name: 'import' };
+  if (a === 'bulk-import' && parts.length === 1) return { name: 'bulkImport' };
   if (a === 'follow-ups' && parts.length === 1) return { name: 'followUps' };
   if (a === 'dashboard' && parts.length === 1) return { name: 'dashboard' };
   if (a === 'departments' && b !== undefined && parts.length === 2) {
@@ -71,6 +73,8 @@ export function routePath(route: Route): string {
       return route.published ? `/public/forms/${e(route.id)}/print` : `/forms/${e(route.id)}/print`;
     case 'import':
       return '/import';
+    case 'bulkImport':
+      return '/bulk-import';
     case 'followUps':
       return '/follow-ups';
     case 'dashboard':
