@@ -55,7 +55,7 @@ const WORDS = {
   draft: { zh: '草稿', en: 'Draft' },
   submitted: { zh: '已提交', en: 'Submitted' },
   returned: { zh: '已退回', en: 'Returned' },
-  approved: { zh: '已审核', en: 'Approved' },
+  approved: { zh: '已审核通过', en: 'Approved' },
   published: { zh: '已公开', en: 'Published' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
