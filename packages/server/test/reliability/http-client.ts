@@ -5,6 +5,8 @@ import { DEMO_ACCOUNTS } from '../../src/services/demo-data.js';
 export interface Session {
   username: string;
   role: string;
+  /** A head's or editor's department (null for the others). */
+  departmentId: string | null;
   cookie: string;
   csrf: string;
 }
@@ -20,8 +22,8 @@ export function demoPassword(username: string): string {
 export function sessionFrom(username: string, setCookie: string | string[] | undefined, body: string): Session {
   const cookie = (Array.isArray(setCookie) ? setCookie : [setCookie ?? '']).map((c) => c.split(';')[0] ?? '').find((c) => c.startsWith('jixiao_session='));
   if (cookie === undefined) throw new Error(`sign-in as ${username} set no session cookie: ${body.slice(0, 200)}`);
-  const answer = JSON.parse(body) as { csrfToken: string; user: { role: string } };
-  return { username, role: answer.user.role, cookie, csrf: answer.csrfToken };
+  const answer = JSON.parse(body) as { csrfToken: string; user: { role: string; departmentId: string | null } };
+  return { username, role: answer.user.role, departmentId: answer.user.departmentId, cookie, csrf: answer.csrfToken };
 }
 
 /** Signs in (as a demo account when no password is given). */
@@ -38,8 +40,8 @@ export function authHeaders(session: Session, extra: Record<string, string> = {}
 }
 
 /** The forms `session` sees: id, state, version. */
-export async function visibleForms(base: string, session: Session): Promise<{ id: string; state: string; version: number; year: number }[]> {
+export async function visibleForms(base: string, session: Session): Promise<{ id: string; state: string; version: number; year: number; departmentId: string }[]> {
   const res = await fetch(`${base}/api/forms`, { headers: authHeaders(session) });
   if (res.status !== 200) throw new Error(`GET /api/forms: ${res.status}`);
-  return ((await res.json()) as { forms: { id: string; state: string; version: number; year: number }[] }).forms;
+  return ((await res.json()) as { forms: { id: string; state: string; version: number; year: number; departmentId: string }[] }).forms;
 }

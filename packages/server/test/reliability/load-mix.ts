@@ -33,8 +33,10 @@ export interface LoadCast {
   pool: readonly Session[];
   /** The accounts that sign in during the load, in turn. */
   accounts: readonly LoadAccount[];
-  /** Forms each role may save (the administrator: every draft; the department's head and editor: theirs). */
-  editable: Readonly<Record<string, readonly string[]>>;
+  /** Every draft: the administrators save any of them. */
+  drafts: readonly string[];
+  /** The drafts of each department: its head and editor save those. */
+  draftsOf: ReadonlyMap<string, readonly string[]>;
   /** A published form, for the public pages. */
   publishedId: string;
 }
@@ -86,7 +88,8 @@ export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
     };
   };
   const pickForm = (c: Cycle): string | undefined => {
-    const forms = cast.editable[session(c).role] ?? [];
+    const { departmentId } = session(c);
+    const forms = departmentId === null ? cast.drafts : (cast.draftsOf.get(departmentId) ?? []);
     return forms.length === 0 ? undefined : forms[Math.floor(Math.random() * forms.length)];
   };
   const read = (onlyUnsaved: boolean): RequestSpec => ({

@@ -22,12 +22,12 @@ export interface LoadAccount {
 
 /**
  * `extraDepartments` more departments, a 2023 task (a draft) for every department, then `perRole`
- * administrators, heads and editors (of the demo editor's department).
+ * administrators, heads and editors (the heads and editors spread over the departments, one of each per
+ * department in turn).
  */
 export async function growForLoad(url: string, extraDepartments: number, perRole: number): Promise<LoadAccount[]> {
   const database = openDatabase(url, { poolSize: 2 });
   try {
-    const editor = await database.db.selectFrom('users').select(['department_id']).where('username', '=', 'editor').executeTakeFirstOrThrow();
     const reviewer = await database.db.selectFrom('users').select(['id', 'region_id']).where('username', '=', 'reviewer').executeTakeFirstOrThrow();
     const ctx = serviceContext(database, loadConfig({}, { databaseUrl: url }));
     const template = await database.db.selectFrom('templates').selectAll().where('year', '=', 2022).executeTakeFirstOrThrow();
@@ -40,7 +40,8 @@ export async function growForLoad(url: string, extraDepartments: number, perRole
     for (const role of ['administrator', 'head', 'editor'] as const) {
       for (let i = 1; i <= perRole; i++) {
         const account = { username: `load-${role}-${i}`, password: `load-password-${role}-${i}`, role };
-        await addUser(ctx, 'system', { ...account, displayName: account.username, regionId: null, departmentId: role === 'administrator' ? null : editor.department_id });
+        const department = departments[(i - 1) % departments.length]?.id ?? null;
+        await addUser(ctx, 'system', { ...account, displayName: account.username, regionId: null, departmentId: role === 'administrator' ? null : department });
         accounts.push(account);
       }
     }

@@ -31,23 +31,27 @@ const CONNECTIONS = Number(process.env['LOAD_CONNECTIONS'] ?? 200);
 const EXPECTED_STATUSES = new Set([200, 204, 409]);
 
 async function castOf(base: string, url: string): Promise<LoadCast> {
-  // Forty drafts: two hundred connections still race on each, and most saves can go through.
-  const accounts = await growForLoad(url, 32, 8);
+  // Forty drafts, and heads and editors over every department: the connections still race on each form,
+  // and most saves can go through.
+  const accounts = await growForLoad(url, 32, 24);
+  // The sessions most cycles reuse: four administrators, heads and editors, of different departments.
   const pool: Session[] = [];
-  for (const username of ['admin', 'editor', 'head']) pool.push(await signIn(base, username));
-  const [admin, editor] = [pool[0] as Session, pool[1] as Session];
-  const all = await visibleForms(base, admin);
-  const drafts = (forms: typeof all): string[] => forms.filter((f) => f.state === 'draft').map((f) => f.id);
-  const departmentDrafts = drafts(await visibleForms(base, editor));
+  for (const role of ['administrator', 'head', 'editor']) {
+    for (const account of accounts.filter((a) => a.role === role).slice(0, 4)) pool.push(await signIn(base, account.username, account.password));
+  }
+  const all = await visibleForms(base, pool[0] as Session);
+  const drafts = all.filter((f) => f.state === 'draft');
+  const draftsOf = new Map<string, string[]>();
+  for (const f of drafts) draftsOf.set(f.departmentId, [...(draftsOf.get(f.departmentId) ?? []), f.id]);
   const published = all.find((f) => f.state === 'published');
-  if (!published || departmentDrafts.length === 0) throw new Error('the demo has no published form or no draft for its editor');
+  if (!published || drafts.length === 0) throw new Error('the demo has no published form or no draft');
   // A server that has been up a while has its export libraries and fonts loaded: load them before the rush.
   for (const format of ['xlsx', 'pdf']) {
     const res = await fetch(`${base}/api/public/forms/${published.id}/export/${format}`);
     if (res.status !== 200) throw new Error(`export ${format} before the load: ${res.status}`);
     await res.arrayBuffer();
   }
-  return { pool, accounts, editable: { administrator: drafts(all), editor: departmentDrafts, head: departmentDrafts }, publishedId: published.id };
+  return { pool, accounts, drafts: drafts.map((f) => f.id), draftsOf, publishedId: published.id };
 }
 
 /** Saves in the log that the ledger cannot account for, and each form's versions against its saves. */
