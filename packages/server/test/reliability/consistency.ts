@@ -4,9 +4,11 @@
  * its audit log tell one story, and nothing points at a row that is not there. Used after crashes, after
  * load and on restored backups; returns the problems found (none when whole).
  */
+import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { OpenDatabase } from '../../src/db/database.js';
 import { openDatabase } from '../../src/db/database.js';
+import type { Database } from '../../src/db/schema.js';
 
 /** Audit actions that do not make a new version (a reviewer's score sits beside the current one). */
 const NON_VERSION_ACTIONS = new Set(['review']);
@@ -38,7 +40,7 @@ async function engineProblems(database: OpenDatabase): Promise<string[]> {
   return problems;
 }
 
-async function orphanProblems(database: OpenDatabase): Promise<string[]> {
+async function orphanProblems(db: Kysely<Database>): Promise<string[]> {
   const checks: [string, string, string, string][] = [
     ['form_versions', 'form_id', 'forms', 'id'],
     ['audit_log', 'form_id', 'forms', 'id'],
@@ -50,15 +52,14 @@ async function orphanProblems(database: OpenDatabase): Promise<string[]> {
   ];
   const problems: string[] = [];
   for (const [table, column, parent, key] of checks) {
-    const orphans = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${sql.table(table)} t WHERE NOT EXISTS (SELECT 1 FROM ${sql.table(parent)} p WHERE p.${sql.ref(key)} = t.${sql.ref(column)})`.execute(database.db);
+    const orphans = await sql<{ n: number | string }>`SELECT COUNT(*) AS n FROM ${sql.table(table)} t WHERE NOT EXISTS (SELECT 1 FROM ${sql.table(parent)} p WHERE p.${sql.ref(key)} = t.${sql.ref(column)})`.execute(db);
     const n = Number(orphans.rows[0]?.n ?? 0);
     if (n > 0) problems.push(`${n} ${table} row(s) whose ${column} names no ${parent}`);
   }
   return problems;
 }
 
-async function formProblems(database: OpenDatabase): Promise<string[]> {
-  const { db } = database;
+async function formProblems(db: Kysely<Database>): Promise<string[]> {
   const problems: string[] = [];
   const forms = await db.selectFrom('forms').select(['id', 'version', 'state', 'document', 'audit_seq']).orderBy('id').execute();
   const versions = await db.selectFrom('form_versions').select(['form_id', 'version', 'state', 'document']).orderBy('form_id').orderBy('version').execute();
@@ -98,7 +99,12 @@ async function formProblems(database: OpenDatabase): Promise<string[]> {
 export async function consistencyProblems(url: string): Promise<string[]> {
   const database = openDatabase(url, { poolSize: 2 });
   try {
-    return [...(await engineProblems(database)), ...(await orphanProblems(database)), ...(await formProblems(database))];
+    const engine = await engineProblems(database);
+    // One snapshot for all the reads: a commit a killed server sent just before it died may still land
+    // while the check runs, and must not show as a form whose row and versions disagree.
+    const snapshot = database.dialect === 'postgres' ? database.db.transaction().setIsolationLevel('repeatable read') : database.db.transaction();
+    const rest = await snapshot.execute(async (trx) => [...(await orphanProblems(trx)), ...(await formProblems(trx))]);
+    return [...engine, ...rest];
   } finally {
     await database.close();
   }
