@@ -79,6 +79,7 @@ for (const dialect of DIALECTS) {
       const codes = (name: string) => refused.find((e) => e.file === name)?.problems.map((p) => p.code);
       expect(codes('bad-truncated.xlsx')).toContain('import.xlsx.damaged');
       expect(codes('bad-other-region.txt')).toContain('import.unsupportedLayout');
+      expect(codes('bad-scrambled.pdf')?.some((c) => c.startsWith('import.pdf.'))).toBe(true);
     });
 
     it('importing the folder again changes nothing', async () => {

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDocument } from '@jixiao/core';
+import { renderMessage } from '@jixiao/core';
 import { importFormText, writeForm } from '@jixiao/io';
 import type { BulkImportFile, BulkImportReport } from '@jixiao/server';
 import { bulkImport, createDepartment, createRegion } from '@jixiao/server';
@@ -122,6 +123,7 @@ for (const dialect of DIALECTS) {
       expect(outcomes(report)).toEqual({ 'edu.json': 'updated', 'civil.json': 'refused' });
       expect(report.entries[0]?.params).toMatchObject({ version: 2 });
       expect(report.entries[1]).toMatchObject({ code: 'bulkImport.locked', params: { state: 'submitted' } });
+      expect(renderMessage('bulkImport.locked', report.entries[1]?.params ?? {}, 'zh')).toContain('的自评表已提交（不再是草稿）');
       expect(JSON.parse((await findForm(t.ctx.db, civilForm))?.documentJson ?? '{}')).not.toMatchObject({ narratives: { goals: '修改后的目标' } });
       expect(outcomes(await run({ files: [education] }))).toEqual({ 'edu.json': 'unchanged' });
       expect(await formCount()).toBe(12);

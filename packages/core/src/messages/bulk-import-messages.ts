@@ -5,6 +5,9 @@
 import type { MessageTemplate } from './message-template.js';
 import { param as p } from './message-template.js';
 
+/** A form's workflow state as the Chinese sentence says it (已提交, 已审核通过 …). */
+const STATE_ZH: Readonly<Record<string, string>> = { draft: '保存为草稿', submitted: '提交', returned: '退回', approved: '审核通过', published: '公开' };
+
 export const BULK_IMPORT_MESSAGES = {
   'bulkImport.imported': { zh: (x) => `已导入：${p(x, 'department')} ${p(x, 'year')} 年。`, en: (x) => `Imported: ${p(x, 'department')}, ${p(x, 'year')}.` },
   'bulkImport.importedWithFindings': {
@@ -61,7 +64,7 @@ export const BULK_IMPORT_MESSAGES = {
     en: (x) => `Refused: at most ${p(x, 'limit')} files are imported at once; the rest were not read.`,
   },
   'bulkImport.locked': {
-    zh: (x) => `已拒绝：${p(x, 'department')} ${p(x, 'year')} 年的自评表已${p(x, 'state')}（不再是草稿），内容不同的文件不能覆盖它。`,
+    zh: (x) => `已拒绝：${p(x, 'department')} ${p(x, 'year')} 年的自评表已${STATE_ZH[p(x, 'state')] ?? p(x, 'state')}（不再是草稿），内容不同的文件不能覆盖它。`,
     en: (x) => `Refused: the ${p(x, 'year')} form of ${p(x, 'department')} is ${p(x, 'state')} (no longer a draft); a different file cannot replace it.`,
   },
   'bulkImport.zipInvalid': { zh: (x) => `已拒绝：ZIP 文件无效（${p(x, 'detail')}）。`, en: (x) => `Refused: not a valid ZIP file (${p(x, 'detail')}).` },
