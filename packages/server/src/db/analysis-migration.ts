@@ -7,7 +7,7 @@ import type { FormDocument, FormState } from '@jixiao/core';
 import { checkForm } from '@jixiao/core';
 import type { Kysely, Migration } from 'kysely';
 import { formAnalysisRows } from '../services/analysis/form-facts.js';
-import { writeFormAnalysis } from './repositories/analysis-repository.js';
+import { refreshReviewFacts, writeFormAnalysis } from './repositories/analysis-repository.js';
 import type { Database } from './schema.js';
 
 const AMOUNT_COLUMNS = ['fiscal_appropriation', 'other_funds', 'basic_expenditure', 'project_expenditure', 'own_level_expenditure', 'transfer_payment'];
@@ -26,7 +26,9 @@ export const analysis: Migration = {
       .addColumn('state', 'text', (c) => c.notNull())
       .addColumn('grade', 'text', (c) => c.notNull())
       .addColumn('total_units', 'integer', (c) => c.notNull())
-      .addColumn('self_sum_units', 'integer', (c) => c.notNull());
+      .addColumn('self_sum_units', 'integer', (c) => c.notNull())
+      .addColumn('review_delta_units', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('reviewed_leaves', 'integer', (c) => c.notNull().defaultTo(0));
     for (const row of ['budgeted', 'executed']) for (const column of AMOUNT_COLUMNS) facts = facts.addColumn(`${row}_${column}`, 'bigint');
     await facts.addColumn('budgeted_total', 'bigint').addColumn('executed_total', 'bigint').execute();
     await db.schema.createIndex('analysis_forms_year_region').on('analysis_forms').columns(['year', 'region_id', 'state']).execute();
@@ -56,6 +58,7 @@ export const analysis: Migration = {
         const document = JSON.parse(form.document) as FormDocument;
         const place = { formId: form.id, departmentId: form.department_id, regionId: form.region_id, year: form.year, state: form.state as FormState };
         await writeFormAnalysis(typed, place, formAnalysisRows(document, checkForm(document)));
+        await refreshReviewFacts(typed, [form.id]);
       }
       if (page.length < BACKFILL_PAGE) break;
     }

@@ -129,6 +129,9 @@ export interface AnalysisFormTable {
   grade: string;
   total_units: number;
   self_sum_units: number;
+  /** Σ (reviewer's score − self-score) over the applicable leaves the reviewer scored, and how many (kept by every review write). */
+  review_delta_units: number;
+  reviewed_leaves: number;
   budgeted_fiscal_appropriation: NullableDecimal;
   budgeted_other_funds: NullableDecimal;
   budgeted_basic_expenditure: NullableDecimal;

@@ -5,7 +5,7 @@
  */
 import type { ExpenditureColumn, FormState, Grade } from '@jixiao/core';
 import { EXPENDITURE_COLUMNS } from '@jixiao/core';
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import { sql } from 'kysely';
 import type { FormAnalysisRows, FormPlace } from '../../services/analysis/form-facts.js';
 import { readDecimal, readNullableDecimal } from '../decimal.js';
@@ -50,6 +50,8 @@ export async function writeFormAnalysis(db: Kysely<Database>, place: FormPlace, 
       grade: facts.grade,
       total_units: facts.totalUnits,
       self_sum_units: facts.selfSumUnits,
+      review_delta_units: 0,
+      reviewed_leaves: 0,
       ...(amounts as Record<BudgetedColumn | ExecutedColumn, number | null>),
       budgeted_total: facts.budgetedTotal,
       executed_total: facts.executedTotal,
@@ -73,6 +75,32 @@ export async function writeFormAnalysis(db: Kysely<Database>, place: FormPlace, 
           finding_codes: l.findingCodes,
         })),
       )
+      .execute();
+  }
+  // Reviews outlive a content save (a returned form is edited, its reviews stay): measure them against the new self-scores.
+  await refreshReviewFacts(db, [place.formId]);
+}
+
+/** Forms per statement when refreshing the review facts of a batch. */
+const REFRESH_BATCH = 500;
+
+/**
+ * Recomputes the review facts of some forms from their reviews and leaves, in one statement a batch: every
+ * writer of reviews (a reviewer's score, the generator's batches) and every content save calls it. A
+ * reviewer's score (NUMERIC, two decimals) becomes hundredths exactly by round(score × 100).
+ */
+export async function refreshReviewFacts(db: Kysely<Database>, formIds: readonly string[]): Promise<void> {
+  const scored = (formRef: RawBuilder<unknown>) =>
+    sql`from reviews rv join analysis_leaves l on l.form_id = rv.form_id and l.indicator_id = rv.indicator_id where rv.form_id = ${formRef} and rv.score is not null and l.not_applicable = 0`;
+  const form = sql.ref('analysis_forms.form_id');
+  for (let i = 0; i < formIds.length; i += REFRESH_BATCH) {
+    await db
+      .updateTable('analysis_forms')
+      .set({
+        review_delta_units: sql<number>`(select coalesce(sum(cast(round(rv.score * 100) as integer) - coalesce(l.self_units, 0)), 0) ${scored(form)})`,
+        reviewed_leaves: sql<number>`(select count(*) ${scored(form)})`,
+      })
+      .where('form_id', 'in', [...new Set(formIds.slice(i, i + REFRESH_BATCH))])
       .execute();
   }
 }
@@ -192,31 +220,20 @@ export interface ReviewGapRow {
   reviewedLeaves: number;
 }
 
-/**
- * The reviewed forms of a scope, those whose self-scores outrun the review most first, and how many there
- * are. A reviewer's score (NUMERIC with two decimals) becomes hundredths exactly by round(score × 100).
- */
+/** The reviewed forms of a scope (or of one department in every year), those whose self-scores outrun the review most first, and how many there are. */
 export async function reviewGaps(db: Kysely<Database>, scope: AnalysisScope, limit: number, departmentId?: string): Promise<{ rows: ReviewGapRow[]; reviewedForms: number }> {
-  let joined = factsOf(db, scope, { year: departmentId === undefined })
-    .innerJoin('reviews as rv', 'rv.form_id', 'af.form_id')
-    .innerJoin('analysis_leaves as l', (join) => join.onRef('l.form_id', '=', 'rv.form_id').onRef('l.indicator_id', '=', 'rv.indicator_id'))
-    .innerJoin('departments as d', 'd.id', 'af.department_id')
-    .where('rv.score', 'is not', null)
-    .where('l.not_applicable', '=', 0);
-  if (departmentId !== undefined) joined = joined.where('af.department_id', '=', departmentId);
-  const delta = sql<number | string>`sum(cast(round(${sql.ref('rv.score')} * 100) as integer) - coalesce(${sql.ref('l.self_units')}, 0))`;
-  const rows = await joined
-    .select((eb) => ['af.form_id', 'af.department_id', 'd.name', 'af.self_sum_units', delta.as('delta'), eb.fn.countAll<number | string>().as('n')])
-    .groupBy(['af.form_id', 'af.department_id', 'd.name', 'af.self_sum_units'])
-    .orderBy(delta)
+  let reviewed = factsOf(db, scope, { year: departmentId === undefined }).innerJoin('departments as d', 'd.id', 'af.department_id').where('af.reviewed_leaves', '>', 0);
+  if (departmentId !== undefined) reviewed = reviewed.where('af.department_id', '=', departmentId);
+  const rows = await reviewed
+    .select(['af.form_id', 'af.department_id', 'd.name', 'af.self_sum_units', 'af.review_delta_units', 'af.reviewed_leaves', sql<number | string>`count(*) over ()`.as('forms')])
+    .orderBy('af.review_delta_units')
     .orderBy('d.name')
     .orderBy('af.form_id')
     .limit(limit)
     .execute();
-  const forms = await joined.select((eb) => eb.fn.count<number | string>('af.form_id').distinct().as('n')).executeTakeFirst();
   return {
-    rows: rows.map((r) => ({ formId: r.form_id, departmentId: r.department_id, departmentName: r.name, selfSumUnits: r.self_sum_units, deltaUnits: count(r.delta), reviewedLeaves: count(r.n) })),
-    reviewedForms: count(forms?.n),
+    rows: rows.map((r) => ({ formId: r.form_id, departmentId: r.department_id, departmentName: r.name, selfSumUnits: r.self_sum_units, deltaUnits: r.review_delta_units, reviewedLeaves: r.reviewed_leaves })),
+    reviewedForms: rows.length === 0 ? 0 : count(rows[0]?.forms),
   };
 }
 
@@ -229,29 +246,29 @@ export interface ExecutionSums {
   forms: number;
   budgetedUnits: number;
   executedUnits: number;
-  /** Forms whose own rate in this column is below the threshold. */
-  lowForms: number;
+  /** Forms whose own overall rate is below the threshold ('total' only; null for a column). */
+  lowForms: number | null;
 }
 
-/** Budgeted and executed per column and overall, exact (分), with the forms below `lowPercent`. */
+/**
+ * Budgeted and executed per column and overall, exact (分), with the forms whose overall rate is below
+ * `lowPercent`. The cells are stored as pairs (both or neither), so counting one counts forms with both.
+ */
 export async function executionByColumn(db: Kysely<Database>, scope: AnalysisScope, lowPercent: number): Promise<ExecutionSums[]> {
   const pairs = [...EXPENDITURE_COLUMNS.map((c) => ({ column: c as ExpenditureColumn | 'total', b: budgetedColumn(c) as string, e: executedColumn(c) as string })), { column: 'total' as const, b: 'budgeted_total', e: 'executed_total' }];
+  const low = sql<number | string | null>`count(case when ${sql.ref('af.budgeted_total')} > 0 and ${sql.ref('af.executed_total')} * 100 < ${sql.ref('af.budgeted_total')} * ${lowPercent} then 1 end)`;
   const row = await factsOf(db, scope)
-    .select(
-      pairs.flatMap(({ b, e }, i) => {
-        const both = sql`${sql.ref(`af.${b}`)} is not null and ${sql.ref(`af.${e}`)} is not null`;
-        return [
-          sql<number | string | null>`sum(case when ${both} then 1 else 0 end)`.as(`n${i}`),
-          sql<number | string | null>`sum(case when ${both} then ${sql.ref(`af.${b}`)} end)`.as(`b${i}`),
-          sql<number | string | null>`sum(case when ${both} then ${sql.ref(`af.${e}`)} end)`.as(`e${i}`),
-          // executed / budgeted < low% ⟺ executed × 100 < budgeted × low (integers, exact).
-          sql<number | string | null>`sum(case when ${both} and ${sql.ref(`af.${b}`)} > 0 and ${sql.ref(`af.${e}`)} * 100 < ${sql.ref(`af.${b}`)} * ${lowPercent} then 1 else 0 end)`.as(`l${i}`),
-        ];
-      }),
-    )
+    .select([
+      ...pairs.flatMap(({ b, e }, i) => [
+        sql<number | string | null>`count(${sql.ref(`af.${b}`)})`.as(`n${i}`),
+        sql<number | string | null>`sum(${sql.ref(`af.${b}`)})`.as(`b${i}`),
+        sql<number | string | null>`sum(${sql.ref(`af.${e}`)})`.as(`e${i}`),
+      ]),
+      low.as('low'),
+    ])
     .executeTakeFirst();
   const read = (key: string): number => count((row as Record<string, string | number | null> | undefined)?.[key]);
-  return pairs.map(({ column }, i) => ({ column, forms: read(`n${i}`), budgetedUnits: read(`b${i}`), executedUnits: read(`e${i}`), lowForms: read(`l${i}`) }));
+  return pairs.map(({ column }, i) => ({ column, forms: read(`n${i}`), budgetedUnits: read(`b${i}`), executedUnits: read(`e${i}`), lowForms: column === 'total' ? read('low') : null }));
 }
 
 // 5. Points lost ------------------------------------------------------------------------------------
@@ -352,9 +369,8 @@ export async function highMarksLowSpending(
     .where(sql<boolean>`${sql.ref('af.executed_total')} * 100 < ${sql.ref('af.budgeted_total')} * ${thresholds.lowPercent}`);
   // The order only: score points minus the rate in percent, as a double (the figures are recomputed exactly).
   const gap = sql`cast(${sql.ref('af.total_units')} as double precision) / 100 - cast(${sql.ref('af.executed_total')} as double precision) * 100 / cast(${sql.ref('af.budgeted_total')} as double precision)`;
-  const rows = await matching.select([...spendingColumns]).orderBy(gap, 'desc').orderBy('d.name').limit(limit).execute();
-  const total = await matching.select((eb) => eb.fn.countAll<number | string>().as('n')).executeTakeFirst();
-  return { rows: rows.map(spendingRow), forms: count(total?.n) };
+  const rows = await matching.select([...spendingColumns, sql<number | string>`count(*) over ()`.as('forms')]).orderBy(gap, 'desc').orderBy('d.name').limit(limit).execute();
+  return { rows: rows.map(spendingRow), forms: rows.length === 0 ? 0 : count(rows[0]?.forms) };
 }
 
 // 7. Year over year ---------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ import type { Finding, FormState, Grade } from '@jixiao/core';
 import type { Kysely, Selectable } from 'kysely';
 import { readDecimal, readNullableDecimal } from '../decimal.js';
 import type { FormAnalysisRows } from '../../services/analysis/form-facts.js';
-import { updateAnalysisState, writeFormAnalysis } from './analysis-repository.js';
+import { refreshReviewFacts, updateAnalysisState, writeFormAnalysis } from './analysis-repository.js';
 import type { Database, FormTable } from '../schema.js';
 
 /** The columns a list needs: everything but the document and its findings. */
@@ -247,11 +247,14 @@ export interface Review {
 
 /** Stores (or replaces) the review of one indicator. */
 export async function upsertReview(db: Kysely<Database>, formId: string, review: Review): Promise<void> {
-  await db
-    .insertInto('reviews')
-    .values({ form_id: formId, indicator_id: review.indicatorId, score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt })
-    .onConflict((oc) => oc.columns(['form_id', 'indicator_id']).doUpdateSet({ score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt }))
-    .execute();
+  await atomically(db, async (trx) => {
+    await trx
+      .insertInto('reviews')
+      .values({ form_id: formId, indicator_id: review.indicatorId, score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt })
+      .onConflict((oc) => oc.columns(['form_id', 'indicator_id']).doUpdateSet({ score: review.score, comment: review.comment, reviewer_id: review.reviewerId, updated_at: review.updatedAt }))
+      .execute();
+    await refreshReviewFacts(trx, [formId]);
+  });
 }
 
 /** Every review of a form. */
@@ -275,10 +278,13 @@ export async function insertVersions(db: Kysely<Database>, versions: readonly { 
 
 /** Stores many reviews of forms that have none yet (the generator's batches; a reviewer's change goes through `upsertReview`). */
 export async function insertReviews(db: Kysely<Database>, reviews: readonly ({ formId: string } & Review)[]): Promise<void> {
-  for (let i = 0; i < reviews.length; i += BATCH_ROWS) {
-    await db
-      .insertInto('reviews')
-      .values(reviews.slice(i, i + BATCH_ROWS).map((r) => ({ form_id: r.formId, indicator_id: r.indicatorId, score: r.score, comment: r.comment, reviewer_id: r.reviewerId, updated_at: r.updatedAt })))
-      .execute();
-  }
+  await atomically(db, async (trx) => {
+    for (let i = 0; i < reviews.length; i += BATCH_ROWS) {
+      await trx
+        .insertInto('reviews')
+        .values(reviews.slice(i, i + BATCH_ROWS).map((r) => ({ form_id: r.formId, indicator_id: r.indicatorId, score: r.score, comment: r.comment, reviewer_id: r.reviewerId, updated_at: r.updatedAt })))
+        .execute();
+    }
+    await refreshReviewFacts(trx, reviews.map((r) => r.formId));
+  });
 }

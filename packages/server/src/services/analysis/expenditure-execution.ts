@@ -1,7 +1,7 @@
 /**
  * 4. 预算执行: budgeted against executed per column of the expenditure table (the three breakdowns, two columns
  * each) and overall, summed exactly over the counted forms that fill both cells; a column's rate below
- * `LOW_EXECUTION_PERCENT` is flagged, and each row says how many forms are below it on their own.
+ * `LOW_EXECUTION_PERCENT` is flagged, and the overall row says how many forms are below it on their own.
  */
 import type { ExpenditureColumn } from '@jixiao/core';
 import { EXPENDITURE_BREAKDOWN_NAMES, EXPENDITURE_BREAKDOWNS } from '@jixiao/core';
@@ -23,8 +23,8 @@ export interface ExecutionRowFigure {
   executed: number;
   ratePercent: number | null;
   low: boolean;
-  /** Forms whose own rate in this column is below the threshold. */
-  lowForms: number;
+  /** Forms whose own overall rate is below the threshold (the overall row only; null for a column). */
+  lowForms: number | null;
 }
 
 export interface ExecutionFigure {

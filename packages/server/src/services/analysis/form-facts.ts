@@ -38,7 +38,7 @@ export interface FormFacts {
   totalUnits: number;
   /** Σ self-scores of the applicable leaves, not rescaled for 不适用 (what the reviewed total is compared with). */
   selfSumUnits: number;
-  /** 全年预算数 / 全年执行数 per column, in 分. */
+  /** 全年预算数 / 全年执行数 per column, in 分, as pairs (both or neither). */
   budgeted: Record<ExpenditureColumn, number | null>;
   executed: Record<ExpenditureColumn, number | null>;
   /** The overall pair core's execution rate uses (first complete breakdown), in 分; null when none is complete. */
@@ -71,8 +71,12 @@ export interface FormAnalysisRows {
   leaves: LeafFacts[];
 }
 
-function cells(row: Record<ExpenditureColumn, number | null>): Record<ExpenditureColumn, number | null> {
-  return Object.fromEntries(EXPENDITURE_COLUMNS.map((c) => [c, amountUnits(row[c])])) as Record<ExpenditureColumn, number | null>;
+/**
+ * One row's cells in 分, kept as pairs with the other row: a column counts for execution only where both its
+ * 全年预算数 and 全年执行数 are filled, so a cell whose partner is blank is stored blank too.
+ */
+function pairedCells(row: Record<ExpenditureColumn, number | null>, other: Record<ExpenditureColumn, number | null>): Record<ExpenditureColumn, number | null> {
+  return Object.fromEntries(EXPENDITURE_COLUMNS.map((c) => [c, other[c] === null ? null : amountUnits(row[c])])) as Record<ExpenditureColumn, number | null>;
 }
 
 /** The analysis rows of a checked document. */
@@ -109,8 +113,8 @@ export function formAnalysisRows(document: FormDocument, check: CheckResult): Fo
       grade: check.score.grade,
       totalUnits: scoreUnits(check.score.total) ?? 0,
       selfSumUnits,
-      budgeted: cells(document.expenditure.budgeted),
-      executed: cells(document.expenditure.executed),
+      budgeted: pairedCells(document.expenditure.budgeted, document.expenditure.executed),
+      executed: pairedCells(document.expenditure.executed, document.expenditure.budgeted),
       budgetedTotal: overall === null ? null : scaled(overall.budgeted, AMOUNT_SCALE),
       executedTotal: overall === null ? null : scaled(overall.executed, AMOUNT_SCALE),
     },
