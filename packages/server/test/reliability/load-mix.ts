@@ -55,6 +55,8 @@ interface Cycle {
   form?: FormInHand;
   marker?: string;
   saved?: boolean;
+  /** The path of the plain read in flight (for the message of a 5xx). */
+  path?: string;
 }
 
 const LOGIN_EVERY = 4;
@@ -76,17 +78,14 @@ export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
     ledger.statuses.set(key, (ledger.statuses.get(key) ?? 0) + 1);
     if (status >= 500) ledger.serverErrors.push(`${kind} ${path ?? ''} → ${status}: ${body.slice(0, 300)}`);
   };
-  const get = (kind: string, path: (c: Cycle) => string, signedIn = true): RequestSpec => {
-    let last = '';
-    return {
-      setupRequest: (_request, context) => {
-        const c = ctx(context);
-        last = path(c);
-        return { method: 'GET', path: last, headers: signedIn ? authHeaders(session(c)) : {} };
-      },
-      onResponse: (status, body) => count(kind, status, last, body),
-    };
-  };
+  const get = (kind: string, path: (c: Cycle) => string, signedIn = true): RequestSpec => ({
+    setupRequest: (_request, context) => {
+      const c = ctx(context);
+      c.path = path(c);
+      return { method: 'GET', path: c.path, headers: signedIn ? authHeaders(session(c)) : {} };
+    },
+    onResponse: (status, body, context) => count(kind, status, ctx(context).path, body),
+  });
   const pickForm = (c: Cycle): string | undefined => {
     const { departmentId } = session(c);
     const forms = departmentId === null ? cast.drafts : (cast.draftsOf.get(departmentId) ?? []);
