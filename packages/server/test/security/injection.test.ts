@@ -151,6 +151,7 @@ for (const dialect of DIALECTS) {
       }
       expect(failures.join('\n'), 'hostile requests that failed').toBe('');
       expect(sent).toBeGreaterThan(500);
+      console.log(`hostile strings on ${dialect.name}: ${sent} requests over ${routes.length} routes, none answered 5xx`);
       expect(await tableNames(t.ctx.db, dialect.name)).toEqual(tablesBefore);
       expect(await t.ctx.db.selectFrom('forms').selectAll().where('id', 'in', foreign.map((f) => f.id)).orderBy('id').execute()).toEqual(foreignBefore);
       const after = await snapshot(t.ctx.db, dialect.name);
