@@ -13,7 +13,7 @@ import { zipArchive } from '../../../../test-support/zip-archive.js';
 import { DIALECTS } from '../helpers/dialects.js';
 import type { Client, World } from '../helpers/factories.js';
 import { as, buildForm, buildWorld, seedForm, signIn } from '../helpers/factories.js';
-import { multipartFile } from '../helpers/multipart.js';
+import { multipartBatch, multipartFile } from '../helpers/multipart.js';
 import type { TestApp } from '../helpers/test-app.js';
 import { createTestApp } from '../helpers/test-app.js';
 import { snapshot } from './database-snapshot.js';
@@ -159,6 +159,32 @@ for (const dialect of DIALECTS) {
       await expectRefused((lang) => upload('说谎.xlsx', liar, lang), 422, 'api.unreadableUpload', /./u);
       const nested = zipArchive([{ name: 'inner.xlsx', bytes: bomb }, { name: '[Content_Types].xml', bytes: new TextEncoder().encode('<Types/>') }]);
       await expectRefused((lang) => upload('套娃.xlsx', nested, lang), 422, 'api.unreadableUpload', /./u);
+    }, 60_000);
+
+    it('bulk import through the web refuses zip bombs, lying and climbing entries and does not open nested archives', async () => {
+      const admin = await signIn(t.app, 'admin');
+      const form = new TextEncoder().encode(serializeForm(seedForm()));
+      const archive = zipArchive([
+        { name: 'bomb.json', bytes: new Uint8Array(30 * MB) },
+        { name: '../../escape.json', bytes: form },
+        { name: 'inner.zip', bytes: zipArchive([{ name: 'inner.json', bytes: form }]) },
+      ]);
+      const before = await snapshot(t.ctx.db, dialect.name);
+      const batch = multipartBatch({ regionId: world.regions.r1, year: '2021' }, [
+        { name: '批量.zip', bytes: archive },
+        { name: '说谎.zip', bytes: lyingZip('x.json', 30 * MB, 1_000) },
+      ]);
+      const res = await t.app.inject({ method: 'POST', url: '/api/bulk-imports/preview', headers: as(admin, { ...batch.headers, 'accept-language': 'en' }), payload: batch.payload });
+      expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
+      const items = (res.json() as { items: { file: string; refusal?: { code: string; message: string }; uploadId?: string }[] }).items;
+      const byFile = new Map(items.map((i) => [i.file, i]));
+      expect(byFile.get('批量.zip!bomb.json')?.refusal?.code).toBe('bulkImport.zipUnsafe');
+      expect(byFile.get('批量.zip!../../escape.json')?.refusal?.code).toBe('bulkImport.zipUnsafe');
+      expect(byFile.get('说谎.zip!x.json')?.refusal?.code).toBe('bulkImport.zipUnsafe');
+      for (const item of items) if (item.refusal) expect(item.refusal.message, item.file).not.toBe('');
+      expect(items.some((i) => i.file.includes('inner.json'))).toBe(false); // the archive inside is a file, not opened
+      expect(items.every((i) => i.uploadId === undefined || i.uploadId === null), JSON.stringify(items).slice(0, 400)).toBe(true);
+      expect(await snapshot(t.ctx.db, dialect.name)).toEqual(before);
     }, 60_000);
 
     it('refuses mislabelled, damaged and unsupported form files with the reason', async () => {
