@@ -80,6 +80,18 @@ for (const dialect of DIALECTS) {
       expect(checked).toContain('DELETE /api/session');
     });
 
+    it('sign-in cannot be forged by another site: a form post (text/plain, url-encoded) is refused and sets no cookie', async () => {
+      for (const [type, body] of [
+        ['text/plain', '{"username":"admin","password":"correct horse battery"}'],
+        ['application/x-www-form-urlencoded', 'username=admin&password=correct+horse+battery'],
+        ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n--x--\r\n'],
+      ] as const) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': type, origin: 'https://evil.example' }, payload: body });
+        expect([400, 415], `${type} → ${res.statusCode}`).toContain(res.statusCode);
+        expect(res.cookies.find((c) => c.name === 'jixiao_session'), type).toBeUndefined();
+      }
+    });
+
     it('every GET route, called with a session, changes nothing', async () => {
       const admin = await signIn(t.app, 'admin');
       const before = await snapshot(t.ctx.db, dialect.name);

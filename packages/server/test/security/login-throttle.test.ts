@@ -92,6 +92,21 @@ for (const dialect of DIALECTS) {
       }
     });
 
+    it('the per-address limit cannot be dodged with a forged X-Forwarded-For (the proxy is not trusted unless configured)', async () => {
+      const limited = await createTestApp(dialect, { loginRateLimit: 3 });
+      try {
+        // The same name from the same address is limited, whatever the header claims the address is.
+        const same: number[] = [];
+        for (let i = 0; i < 5; i++) {
+          const res = await limited.app.inject({ method: 'POST', url: '/api/session', remoteAddress: '10.7.7.8', headers: { 'x-forwarded-for': `198.51.100.${i}` }, payload: { username: 'somebody', password: 'x' } });
+          same.push(res.statusCode);
+        }
+        expect(same).toEqual([401, 401, 401, 429, 429]);
+      } finally {
+        await limited.close();
+      }
+    });
+
     it('parallel guesses cannot get past the limit: at most five are checked', async () => {
       const results = await Promise.all(Array.from({ length: 20 }, (_, i) => attempt('admin', `parallel ${i}`)));
       const statuses = results.map((r) => r.statusCode);
