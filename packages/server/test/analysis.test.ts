@@ -247,18 +247,20 @@ for (const dialect of DIALECTS) {
         if (filter.regionId === null && filter.grade === null) expect(body.execution.rows.find((r) => r.column === 'total')?.lowForms).toBeGreaterThan(0);
 
         // 5. points lost per indicator
-        const lost = new Map<string, { forms: number; losing: number; lost: Exact; reasons: Map<string, number> }>();
+        const lost = new Map<string, { forms: number; losing: number; lost: Exact; reasons: Map<string, number>; codes: Map<string, number> }>();
         for (const m of forms) {
+          const findings = checkForm(m.document).findings;
           for (const { leaf, category, namePath } of leavesOf(m.document)) {
             if (leaf.notApplicable || category === 'adjustment' || leaf.weight === null || leaf.selfScore === null) continue;
             const key = namePath.join('/');
-            const entry = lost.get(key) ?? { forms: 0, losing: 0, lost: ZERO, reasons: new Map() };
+            const entry = lost.get(key) ?? { forms: 0, losing: 0, lost: ZERO, reasons: new Map(), codes: new Map() };
             entry.forms++;
             const l = sub(exact(leaf.weight), exact(leaf.selfScore));
             if (compare(l, ZERO) > 0) {
               entry.losing++;
               entry.lost = add(entry.lost, l);
               if (leaf.basis !== '') entry.reasons.set(leaf.basis, (entry.reasons.get(leaf.basis) ?? 0) + 1);
+              for (const code of new Set(findings.filter((f) => f.path === key).map((f) => f.code))) entry.codes.set(code, (entry.codes.get(code) ?? 0) + 1);
             }
             lost.set(key, entry);
           }
@@ -267,13 +269,15 @@ for (const dialect of DIALECTS) {
           .filter(([, v]) => v.losing > 0)
           .sort(([ka, a], [kb, b]) => b.losing - a.losing || compare(b.lost, a.lost) || (ka < kb ? -1 : ka > kb ? 1 : 0))
           .slice(0, 20);
-        const lostRows = body.lostPoints.rows as { namePath: string; forms: number; losingForms: number; lostPoints: number; averageLost: number; reasons: { text: string; forms: number }[] }[];
+        const lostRows = body.lostPoints.rows;
         expect(lostRows.map((r) => [r.namePath, r.forms, r.losingForms, r.lostPoints, r.averageLost])).toEqual(
           ranked.map(([k, v]) => [k, v.forms, v.losing, roundHalfUp(v.lost, 2), roundHalfUp(div(v.lost, exact(v.losing)), 2)]),
         );
         for (const [k, v] of ranked) {
           const reasons = [...v.reasons].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([text, n]) => ({ text, forms: n }));
           expect(lostRows.find((r) => r.namePath === k)?.reasons, k).toEqual(reasons);
+          const codes = [...v.codes].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([code, n]) => ({ code, forms: n }));
+          expect(lostRows.find((r) => r.namePath === k)?.findings, k).toEqual(codes);
         }
 
         // 6. high marks (≥ 80), low spending (< 90%)
@@ -288,6 +292,7 @@ for (const dialect of DIALECTS) {
         expect(body.highMarks.forms).toBe(high.length);
         if (filter.regionId === null && filter.grade === null) expect(high.length).toBeGreaterThan(0);
         expect(lostRows.length).toBeGreaterThan(0);
+        if (filter.regionId === null && filter.grade === null) expect(lostRows.some((r) => r.findings.length > 0 && r.reasons.length > 0)).toBe(true);
         expect(body.highMarks.rows.map((r) => ({ departmentName: r.departmentName, total: r.total, ratePercent: r.ratePercent, gap: r.gap }))).toEqual(high);
 
         // 7. year over year: the series over every year, and the departments of 2021 across years

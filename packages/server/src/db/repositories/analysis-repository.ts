@@ -302,23 +302,24 @@ export async function lostPoints(db: Kysely<Database>, scope: AnalysisScope, lim
   return rows.map((r) => ({ namePath: r.name_path, category: r.category, forms: count(r.n), losingForms: count(r.losing), lostUnits: count(r.lost) }));
 }
 
-/** Why points were lost on some indicators: their reasons (评分依据…) and finding codes, each with how many forms give it. */
+/**
+ * Why points were lost on some indicators: the forms losing points there grouped by their reason (评分依据…)
+ * and finding codes together, in one pass; the caller counts each reason and each code.
+ */
 export async function lostPointReasons(
   db: Kysely<Database>,
   scope: AnalysisScope,
   namePaths: readonly string[],
-): Promise<{ namePath: string; kind: 'basis' | 'findings'; text: string; forms: number }[]> {
+): Promise<{ namePath: string; basis: string; findingCodes: string; forms: number }[]> {
   if (namePaths.length === 0) return [];
-  const base = factsOf(db, scope)
+  const rows = await factsOf(db, scope)
     .innerJoin('analysis_leaves as l', 'l.form_id', 'af.form_id')
     .where('l.lost_units', '>', 0)
-    .where('l.name_path', 'in', [...namePaths]);
-  const bases = await base.where('l.basis', '<>', '').select((eb) => ['l.name_path', 'l.basis', eb.fn.countAll<number | string>().as('n')]).groupBy(['l.name_path', 'l.basis']).execute();
-  const findings = await base.where('l.finding_codes', '<>', '').select((eb) => ['l.name_path', 'l.finding_codes', eb.fn.countAll<number | string>().as('n')]).groupBy(['l.name_path', 'l.finding_codes']).execute();
-  return [
-    ...bases.map((r) => ({ namePath: r.name_path, kind: 'basis' as const, text: r.basis, forms: count(r.n) })),
-    ...findings.map((r) => ({ namePath: r.name_path, kind: 'findings' as const, text: r.finding_codes, forms: count(r.n) })),
-  ];
+    .where('l.name_path', 'in', [...namePaths])
+    .select((eb) => ['l.name_path', 'l.basis', 'l.finding_codes', eb.fn.countAll<number | string>().as('n')])
+    .groupBy(['l.name_path', 'l.basis', 'l.finding_codes'])
+    .execute();
+  return rows.map((r) => ({ namePath: r.name_path, basis: r.basis, findingCodes: r.finding_codes, forms: count(r.n) }));
 }
 
 // 6. High marks, low spending -------------------------------------------------------------------------

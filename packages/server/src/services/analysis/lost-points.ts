@@ -43,10 +43,14 @@ export async function lostPointsFigure(ctx: Pick<ServiceContext, 'db'>, scope: A
   const why = await lostPointReasons(ctx.db, scope, rows.map((r) => r.namePath));
   return {
     rows: rows.map((r) => {
-      const here = why.filter((w) => w.namePath === r.namePath);
       const codes = new Map<string, number>();
-      for (const w of here) if (w.kind === 'findings') for (const code of w.text.split(' ')) codes.set(code, (codes.get(code) ?? 0) + w.forms);
-      const reasons = here.filter((w) => w.kind === 'basis').map((w) => ({ text: w.text.length > REASON_CHARS ? `${w.text.slice(0, REASON_CHARS)}…` : w.text, forms: w.forms }));
+      const bases = new Map<string, number>();
+      for (const w of why) {
+        if (w.namePath !== r.namePath) continue;
+        if (w.basis !== '') bases.set(w.basis, (bases.get(w.basis) ?? 0) + w.forms);
+        if (w.findingCodes !== '') for (const code of w.findingCodes.split(' ')) codes.set(code, (codes.get(code) ?? 0) + w.forms);
+      }
+      const reasons = [...bases].map(([text, forms]) => ({ text: text.length > REASON_CHARS ? `${text.slice(0, REASON_CHARS)}…` : text, forms }));
       return {
         namePath: r.namePath,
         category: r.category as IndicatorCategory,
