@@ -193,6 +193,11 @@ export function BulkImportPage(): ReactNode {
                     return (
                       <span data-testid="bulk-refusal">
                         <OutcomeTag outcome="refused" lang={lang} /> {i.refusal?.message}
+                        {i.refusal?.problems.map((p) => (
+                          <div key={`${p.code}-${p.path}`} className="finding-path">
+                            {p.message}
+                          </div>
+                        ))}
                       </span>
                     );
                   }

@@ -83,9 +83,14 @@ describe.skipIf(missing !== null)('bulk import (批量导入) in Chromium', () =
     expect(await row('health-2019.xlsx').textContent()).toContain(HEALTH);
     expect(await row('planning-2019.txt').textContent()).toContain('新名称');
     expect(await row('notes.txt').getByTestId('bulk-refusal').textContent()).toContain('已拒绝：文件无法读取为自评表');
+    // … and why: the reader's problem, in words.
+    expect(await row('notes.txt').getByTestId('bulk-refusal').textContent()).toContain('这不是部门整体支出绩效自评表的文本');
     // Nothing is imported while a new name waits for its decision.
     expect(await page.getByTestId('bulk-confirm').isDisabled()).toBe(true);
     await choose(page, row('planning-2019.txt').getByTestId('bulk-decision'), `新建部门“${NEW_NAME}”`);
+    await expect.poll(() => page.getByTestId('bulk-confirm').isDisabled()).toBe(false);
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
+    await page.waitForTimeout(300);
     await screenshot(page, 'bulk-import-preview');
     await page.getByTestId('bulk-confirm').click();
 
