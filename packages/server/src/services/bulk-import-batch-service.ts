@@ -16,7 +16,7 @@ import type { Department } from '../db/repositories/organisations-repository.js'
 import { findDepartments, findRegion } from '../db/repositories/organisations-repository.js';
 import { ApiError } from './api-error.js';
 import type { BulkImportEntry, BulkImportFile, DepartmentIndex, ReadBulkFile } from './bulk-import-service.js';
-import { bulkEntry, confirmationEntry, departmentIndex, matchDepartment, readBulkFile, storeBulkFile } from './bulk-import-service.js';
+import { bulkEntry, confirmationEntry, departmentIndex, matchDepartment, readBulkFile, refreshDepartmentIndex, storeBulkFile } from './bulk-import-service.js';
 import { isZipName, readZip } from './bulk-import-zip.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
@@ -161,9 +161,6 @@ async function confirmOne(ctx: ServiceContext, actor: Actor, regionId: string, i
     throw error;
   });
   // A department created for this file serves later files of the batch under the same name.
-  if (entry.departmentCreated) {
-    const fresh = await departmentIndex(ctx.db, regionId);
-    for (const [key, value] of fresh) index.set(key, value);
-  }
+  if (entry.departmentCreated) await refreshDepartmentIndex(ctx.db, regionId, index);
   return entry;
 }

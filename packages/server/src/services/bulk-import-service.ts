@@ -210,12 +210,13 @@ async function importOne(ctx: ServiceContext, input: BulkImportInput, index: Dep
   if (match.kind === 'ambiguous' || (match.kind === 'new' && !input.createDepartments)) return confirmationEntry(read, match);
   const entry = await storeBulkFile(ctx, input.userId, read, match.kind === 'matched' ? { department: match.department } : { createIn: input.regionId, unitCount: read.document.unit.unitCount });
   // Only once committed does a new department join the index (a later file of the run may name it too).
-  if (entry.departmentCreated) index.set(matchKey(read.unitName), await listDepartmentsNamed(ctx.db, input.regionId, read.unitName));
+  if (entry.departmentCreated) await refreshDepartmentIndex(ctx.db, input.regionId, index);
   return entry;
 }
 
-/** The region's departments under a unit name's match key (after one was created). */
-async function listDepartmentsNamed(db: Kysely<Database>, regionId: string, unitName: string): Promise<Department[]> {
-  const key = matchKey(unitName);
-  return (await listDepartments(db, regionId)).filter((d) => matchKey(d.name) === key);
+/** Reads the region's departments into an index again (after a file of the run created one). */
+export async function refreshDepartmentIndex(db: Kysely<Database>, regionId: string, index: DepartmentIndex): Promise<void> {
+  const fresh = await departmentIndex(db, regionId);
+  index.clear();
+  for (const [key, value] of fresh) index.set(key, value);
 }
