@@ -72,9 +72,11 @@ const GRADE_COLOURS: Readonly<Record<Grade, string>> = { excellent: '#389e0d', g
 const LOW = '#cf1322';
 const grid = { left: 56, right: 24, top: 32, bottom: 48, containLabel: true };
 
-function bar(categories: string[], series: { name: string; data: unknown[] }[], horizontal = false): ChartOption {
+function bar(categories: string[], series: { name: string; data: unknown[] }[], options: { horizontal?: boolean; counts?: boolean } = {}): ChartOption {
+  const horizontal = options.horizontal ?? false;
   const category = { type: 'category', data: categories, axisLabel: { interval: 0, width: horizontal ? 200 : 90, overflow: 'truncate' } };
-  const value = { type: 'value' };
+  // Counts of forms or departments: whole numbers on the axis.
+  const value = options.counts ? { type: 'value', minInterval: 1 } : { type: 'value' };
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
@@ -88,7 +90,7 @@ function bar(categories: string[], series: { name: string; data: unknown[] }[], 
 
 /** 1: departments per state of their form (未填报 first). */
 export function statusChart(d: DashboardAnswer, label: (state: DashboardAnswer['status']['counts'][number]['state']) => string): ChartOption {
-  return bar(d.status.counts.map((c) => label(c.state)), [{ name: '', data: d.status.counts.map((c) => c.departments) }]);
+  return bar(d.status.counts.map((c) => label(c.state)), [{ name: '', data: d.status.counts.map((c) => c.departments) }], { counts: true });
 }
 
 /** 2: forms per grade, coloured by grade. */
@@ -96,6 +98,7 @@ export function gradeChart(d: DashboardAnswer, lang: Lang): ChartOption {
   return bar(
     d.grades.grades.map((g) => gradeLabel(g.grade, lang)),
     [{ name: termLabel('grade', lang), data: d.grades.grades.map((g) => ({ value: g.forms, itemStyle: { color: GRADE_COLOURS[g.grade] } })) }],
+    { counts: true },
   );
 }
 
@@ -105,7 +108,7 @@ export function gapChart(d: DashboardAnswer, labels: { self: string; reviewed: s
   return bar(rows.map((r) => r.departmentName), [
     { name: labels.self, data: rows.map((r) => r.selfTotal) },
     { name: labels.reviewed, data: rows.map((r) => r.reviewedTotal) },
-  ], true);
+  ], { horizontal: true });
 }
 
 /** 4: budgeted against executed per column and overall; a low rate's executed bar in red. */
@@ -125,7 +128,7 @@ export function leafName(namePath: string): string {
 /** 5: forms losing points per indicator, most first. */
 export function lostPointsChart(d: DashboardAnswer, name: string): ChartOption {
   const rows = d.lostPoints.rows;
-  return bar(rows.map((r) => leafName(r.namePath)), [{ name, data: rows.map((r) => r.losingForms) }], true);
+  return bar(rows.map((r) => leafName(r.namePath)), [{ name, data: rows.map((r) => r.losingForms) }], { horizontal: true, counts: true });
 }
 
 /** 6: each department's total beside its execution rate. */
@@ -134,7 +137,7 @@ export function highMarksChart(d: DashboardAnswer, lang: Lang): ChartOption {
   return bar(rows.map((r) => r.departmentName), [
     { name: termLabel('total', lang), data: rows.map((r) => r.total) },
     { name: termLabel('executionRate', lang), data: rows.map((r) => ({ value: r.ratePercent, itemStyle: { color: LOW } })) },
-  ], true);
+  ], { horizontal: true });
 }
 
 /** 7 and the department page: the average total (or a department's total) and the execution rate by year. */
