@@ -159,6 +159,21 @@ for (const dialect of DIALECTS) {
       for (const table of ['regions', 'departments', 'users']) for (const row of before[table] ?? []) expect(after[table], `${table} row from before`).toContain(row);
     }, 300_000);
 
+    it('refuses JSON nested fifty thousand levels deep on every route that takes a body, saying so, never a 500', async () => {
+      const admin = await signIn(t.app, 'admin');
+      const deep = [`{"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`];
+      let checked = 0;
+      for (const route of routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method))) {
+        for (const payload of deep) {
+          const res = await t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, ids), headers: as(admin, { 'content-type': 'application/json', 'if-match': '1', 'accept-language': 'en' }), payload });
+          expect(res.statusCode, `${route.method} ${route.url} → ${res.body.slice(0, 120)}`).toBe(400);
+          if (route.url !== '/api/session') expect(res.body, `${route.method} ${route.url}`).toMatch(/nested more than 64 levels deep/u);
+          checked++;
+        }
+      }
+      expect(checked).toBeGreaterThan(20);
+    });
+
     it('stores hostile text exactly as sent and reads it back the same', async () => {
       const admin = await signIn(t.app, 'admin');
       for (const [i, text] of HOSTILE.slice(0, -2).entries()) {
