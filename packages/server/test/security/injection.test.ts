@@ -174,6 +174,16 @@ for (const dialect of DIALECTS) {
       expect(checked).toBeGreaterThan(20);
     });
 
+    it('refuses bodies that try to pollute prototypes (__proto__, constructor.prototype)', async () => {
+      const admin = await signIn(t.app, 'admin');
+      for (const payload of ['{"name":"污染一","__proto__":{"role":"administrator"}}', '{"name":"污染二","constructor":{"prototype":{"role":"administrator"}}}']) {
+        const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: as(admin, { 'content-type': 'application/json' }), payload });
+        expect(res.statusCode, payload).toBe(400);
+      }
+      expect(await t.ctx.db.selectFrom('regions').select('name').where('name', 'like', '污染%').execute()).toEqual([]);
+      expect(({} as Record<string, unknown>)['role']).toBeUndefined();
+    });
+
     it('stores hostile text exactly as sent and reads it back the same', async () => {
       const admin = await signIn(t.app, 'admin');
       for (const [i, text] of HOSTILE.slice(0, -2).entries()) {
