@@ -26,7 +26,7 @@ function paused(until: number, now: number): ApiError {
 /**
  * Admits one sign-in attempt or refuses it (api.signInPaused) without looking at the password. The attempt
  * is counted before the password is checked, so that parallel guesses cannot all get in under the limit;
- * `succeeded` takes the count back.
+ * `signInSucceeded` takes the count back.
  */
 export async function admitSignIn(ctx: ServiceContext, username: string): Promise<void> {
   const account = accountKey(username);
