@@ -138,6 +138,10 @@ for (const dialect of DIALECTS) {
       expect(summary).toMatchObject({ regions: 1, departments: 20, forms: 40 });
       // Stored through the repository's insert, every form has its analysis facts: the dashboard sees it.
       expect(await tableCount(first.ctx, 'analysis_forms')).toBe(40);
+      // Each department's 单位数 counts itself and its subordinate units, each stored by name.
+      const unitCounts = planOf(OPTIONS).flatMap((r) => r.departments.map((d) => d.unitCount));
+      expect(await tableCount(first.ctx, 'units')).toBe(unitCounts.reduce((a, b) => a + b, 0));
+      expect(Math.max(...unitCounts)).toBeGreaterThan(1);
       for (const form of forms.values()) {
         const document: unknown = JSON.parse(form.documentJson);
         expect(formDocumentSchema.safeParse(document).success, form.key).toBe(true);

@@ -35,6 +35,12 @@ export async function insertUnit(db: Kysely<Database>, unit: { id: string; depar
   await db.insertInto('units').values({ id: unit.id, department_id: unit.departmentId, name: unit.name }).execute();
 }
 
+/** Stores many subordinate units at once (the generator's batches). */
+export async function insertUnits(db: Kysely<Database>, units: readonly { id: string; departmentId: string; name: string }[]): Promise<void> {
+  if (units.length === 0) return;
+  await db.insertInto('units').values(units.map((u) => ({ id: u.id, department_id: u.departmentId, name: u.name }))).execute();
+}
+
 /** Departments by id. */
 export async function findDepartments(db: Kysely<Database>, ids: readonly string[]): Promise<Department[]> {
   if (ids.length === 0) return [];

@@ -12,7 +12,7 @@ import { importFormText } from '@jixiao/io';
 import type { Kysely } from 'kysely';
 import { appendAudit, appendFirstAudits, nextAuditSeq } from '../../db/repositories/audit-repository.js';
 import { insertForm, insertReviews, insertVersion, insertVersions, updateFormIfVersion } from '../../db/repositories/forms-repository.js';
-import { findRegionByName, insertDepartment, insertRegion, listDepartments } from '../../db/repositories/organisations-repository.js';
+import { findRegionByName, insertDepartment, insertRegion, insertUnits, listDepartments } from '../../db/repositories/organisations-repository.js';
 import { findLatestTemplate, insertTask, insertTemplate, listTasks } from '../../db/repositories/templates-repository.js';
 import type { Database } from '../../db/schema.js';
 import type { ServiceContext } from '../context.js';
@@ -24,6 +24,7 @@ import type { AnomalyKind, DepartmentProfile } from './generate-form.js';
 import { generateForm, PLANTED_ANOMALIES } from './generate-form.js';
 import type { Random } from './seeded-random.js';
 import { seededRandom } from './seeded-random.js';
+import { UNIT_SUFFIXES } from './vocabulary.js';
 import type { WorkflowPlan } from './workflow-plan.js';
 import { planWorkflow } from './workflow-plan.js';
 
@@ -291,6 +292,9 @@ async function writeDepartment(
   const departmentId = ctx.newId();
   const { department } = planned;
   await insertDepartment(trx, { id: departmentId, regionId: region.regionId, name: department.name, unitCount: department.unitCount });
+  // 单位数 counts the department itself (本级) and its subordinate units.
+  const units = Array.from({ length: department.unitCount }, (_, i) => ({ id: ctx.newId(), departmentId, name: i === 0 ? `${department.name}（本级）` : `${department.name}${UNIT_SUFFIXES[(i - 1) % UNIT_SUFFIXES.length] ?? ''}` }));
+  await insertUnits(trx, units);
   summary.departments += 1;
   for (const form of planned.forms) {
     for (const a of form.anomalies) summary.anomalies[a] += 1;

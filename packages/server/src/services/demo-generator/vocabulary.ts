@@ -231,3 +231,8 @@ export const RETURN_COMMENTS: readonly string[] = [
   '支出执行率填报有误，请核对后重新提交。',
   '未能完成原因未填写，请补充。',
 ];
+
+/** What a department's subordinate units (下属单位) are called after its own name (the department itself is 本级). */
+export const UNIT_SUFFIXES: readonly string[] = [
+  '信息中心', '服务中心', '事务中心', '综合保障中心', '发展中心', '技术中心', '宣传中心', '培训中心', '监测站', '管理所', '执法大队', '研究室',
+];
