@@ -25,6 +25,8 @@ export interface Ledger {
   statuses: Map<string, number>;
   /** Each 5xx: kind, path and the start of the answer. */
   serverErrors: string[];
+  /** Requests sent per kind (those never answered — timed out, or in flight at the stop — show against `statuses`). */
+  started: Map<string, number>;
 }
 
 /** Who signs in during the load, and the forms each may edit. */
@@ -171,7 +173,7 @@ export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
     onResponse: (status, body, context) => count(((ctx(context).n ?? 0) % EXPORT_EVERY === 0 ? 'export' : 'public'), status, undefined, body),
   };
   // Every kind early in the cycle: at 200 connections a connection goes round only a few times a minute.
-  return [
+  const specs: RequestSpec[] = [
     signInOrReuse,
     read(false),
     exportOrSummary,
@@ -186,4 +188,13 @@ export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
     save,
     get('queue', () => '/api/forms?year=2022'),
   ];
+  return specs.map((spec) => ({
+    ...spec,
+    setupRequest: (request, context) => {
+      const built = spec.setupRequest?.(request, context) ?? request;
+      const key = `${built.method ?? 'GET'} ${(built.path ?? '').replace(/\/[0-9a-f-]{36}/gu, '/:id')}`;
+      ledger.started.set(key, (ledger.started.get(key) ?? 0) + 1);
+      return built;
+    },
+  }));
 }
