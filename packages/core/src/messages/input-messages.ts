@@ -18,6 +18,22 @@ export const INPUT_MESSAGES = {
     zh: (x) => `不支持输出为“${p(x, 'extension')}”：可输出 ${p(x, 'supported')}。`,
     en: (x) => `Cannot write “${p(x, 'extension')}”: jixiao writes ${p(x, 'supported')}.`,
   },
+  'input.timeLimit': {
+    zh: (x) => `读取 ${p(x, 'file')} 超过 ${p(x, 'seconds')} 秒，已停止：文件可能过于复杂或已损坏，请检查后重新上传。`,
+    en: (x) => `Reading ${p(x, 'file')} took longer than ${p(x, 'seconds')} s and was stopped: the file may be too complex or damaged; check it and upload it again.`,
+  },
+  'input.memoryLimit': {
+    zh: (x) => `读取 ${p(x, 'file')} 需要超过 ${p(x, 'limitMb')} MB 内存，已停止：文件可能过于复杂或已损坏，请检查后重新上传。`,
+    en: (x) => `Reading ${p(x, 'file')} needed more than ${p(x, 'limitMb')} MB of memory and was stopped: the file may be too complex or damaged; check it and upload it again.`,
+  },
+  'output.timeLimit': {
+    zh: (x) => `生成 ${p(x, 'file')} 超过 ${p(x, 'seconds')} 秒，已停止，请稍后重试。`,
+    en: (x) => `Writing ${p(x, 'file')} took longer than ${p(x, 'seconds')} s and was stopped; try again later.`,
+  },
+  'output.memoryLimit': {
+    zh: (x) => `生成 ${p(x, 'file')} 需要超过 ${p(x, 'limitMb')} MB 内存，已停止。`,
+    en: (x) => `Writing ${p(x, 'file')} needed more than ${p(x, 'limitMb')} MB of memory and was stopped.`,
+  },
   'output.unwritable': { zh: (x) => `无法写入 ${p(x, 'file')}（${p(x, 'reason')}）。`, en: (x) => `Cannot write ${p(x, 'file')} (${p(x, 'reason')}).` },
 } as const satisfies Record<string, MessageTemplate>;
 

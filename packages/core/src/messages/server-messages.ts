@@ -56,6 +56,10 @@ export const SERVER_MESSAGES = {
   },
   'api.noFile': { zh: () => '请求中没有文件。', en: () => 'The request carries no file.' },
   'api.exportFailed': { zh: (x) => `无法导出为 ${p(x, 'format')}：${p(x, 'detail')}`, en: (x) => `Cannot export as ${p(x, 'format')}: ${p(x, 'detail')}` },
+  'api.busy': {
+    zh: (x) => `服务器正忙于处理其他文件（读取或导出），请 ${p(x, 'seconds')} 秒后重试。`,
+    en: (x) => `The server is busy reading or writing other files; try again in ${p(x, 'seconds')} s.`,
+  },
   'api.conflict': { zh: (x) => `已存在：${p(x, 'detail')}`, en: (x) => `Already exists: ${p(x, 'detail')}` },
   'api.demoInProduction': {
     zh: () => '生产环境（NODE_ENV=production）不允许加载演示数据。',

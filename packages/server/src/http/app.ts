@@ -15,6 +15,7 @@ import Fastify from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { hasZodFastifySchemaValidationErrors, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { ApiError } from '../services/api-error.js';
+import { closeFormatWorkers } from '../services/format-workers/format-pool.js';
 import { sessionOf } from '../services/auth-service.js';
 import type { ServiceContext } from '../services/context.js';
 import { ERROR_STATUS } from './error-status.js';
@@ -99,10 +100,13 @@ export async function buildApp(options: AppOptions): Promise<App> {
   });
 
   app.addHook('preValidation', refuseNul);
+  // The format workers belong to the process; closing the app ends them (the next job starts them again).
+  app.addHook('onClose', closeFormatWorkers);
 
   app.setErrorHandler((error: FastifyError | ApiError, request, reply) => {
     const lang = langOf(request);
     if (error instanceof ApiError) {
+      if (error.code === 'api.busy') reply.header('retry-after', String(error.params.seconds));
       return reply.status(ERROR_STATUS[error.code]).send({
         error: { code: error.code, message: renderMessage(error.code, error.params, lang), ...error.details, ...(error.problems.length ? { problems: error.problems.map((p) => presentProblem(p, lang)) } : {}) },
       });

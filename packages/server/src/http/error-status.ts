@@ -28,6 +28,7 @@ export const ERROR_STATUS: Readonly<Record<ServerCode, number>> = {
   'api.fileContent': 415,
   'api.noFile': 400,
   'api.exportFailed': 400,
+  'api.busy': 503,
   'api.conflict': 409,
   'api.demoInProduction': 400,
   'api.nothingPublished': 404,

@@ -11,7 +11,6 @@ import { documentChanges, EDITABLE_STATES, hasErrors, matchKey } from '@jixiao/c
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import type { FormContent } from '../db/repositories/forms-repository.js';
-import { readForm } from '@jixiao/io';
 import { appendAudit, nextAuditSeq } from '../db/repositories/audit-repository.js';
 import { findForm, findFormIdOf, insertVersion, updateFormIfVersion } from '../db/repositories/forms-repository.js';
 import type { Department } from '../db/repositories/organisations-repository.js';
@@ -19,6 +18,7 @@ import { insertDepartment, listDepartments } from '../db/repositories/organisati
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
 import { FORM_UPLOAD_EXTENSIONS } from './file-service.js';
+import { readFormInWorker } from './format-workers/format-pool.js';
 import { formContent } from './form-content.js';
 import { createFormRow } from './task-service.js';
 
@@ -117,7 +117,7 @@ export async function readBulkFile(file: BulkImportFile, year: number | null): P
   const extension = extensionOf(file.name);
   if (!(FORM_UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) return refuse('bulkImport.fileType', { extension, supported: FORM_UPLOAD_EXTENSIONS.join(' ') });
   if (file.bytes.byteLength === 0) return refuse('bulkImport.empty', {});
-  const { value, problems } = await readForm({ fileName: file.name, bytes: file.bytes });
+  const { value, problems } = await readFormInWorker({ fileName: file.name, bytes: file.bytes });
   if (value === null || hasErrors(problems)) return refuse('bulkImport.unreadable', {}, problems);
   const document: FormDocument = value;
   const unitName = document.unit.name.trim();

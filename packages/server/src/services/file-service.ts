@@ -5,11 +5,11 @@
  */
 import type { Actor, CheckResult, FormDocument, Lang, Problem } from '@jixiao/core';
 import { can, hasErrors, leavesOf } from '@jixiao/core';
-import { readForm, writeForm } from '@jixiao/io';
 import { findDepartments } from '../db/repositories/organisations-repository.js';
 import type { AttachmentInfo } from '../db/repositories/files-repository.js';
 import { findAttachment, insertAttachment, insertPendingUpload, listAttachments, peekPendingUpload, takePendingUpload } from '../db/repositories/files-repository.js';
 import { findFormIdOf } from '../db/repositories/forms-repository.js';
+import { readFormInWorker, writeFormInWorker } from './format-workers/format-pool.js';
 import { nulPath } from './nul-text.js';
 import { ApiError } from './api-error.js';
 import type { ServiceContext } from './context.js';
@@ -61,7 +61,7 @@ export async function previewUpload(ctx: ServiceContext, actor: Actor, fileName:
   const safeName = sanitizeFileName(fileName);
   const extension = extensionOf(safeName);
   if (!(FORM_UPLOAD_EXTENSIONS as readonly string[]).includes(extension)) throw new ApiError('api.fileType', { extension, supported: FORM_UPLOAD_EXTENSIONS.join(' ') });
-  const { value, problems } = await readForm({ fileName: safeName, bytes });
+  const { value, problems } = await readFormInWorker({ fileName: safeName, bytes });
   if (value === null || hasErrors(problems)) throw new ApiError('api.unreadableUpload', {}, {}, problems);
   // Text read from a file has not been through the request's NUL check (PostgreSQL cannot store NUL).
   const nul = nulPath(value, safeName);
@@ -103,9 +103,10 @@ export async function createFromUpload(ctx: ServiceContext, actor: Actor, depart
 /** The form as a file in `format` (json, xlsx, pdf … whatever io writes). */
 export async function exportForm(ctx: ServiceContext, actor: Actor | null, formId: string, format: string, lang: Lang): Promise<{ bytes: Uint8Array; fileName: string }> {
   const form = await readableForm(ctx, actor, formId);
-  const written = await writeForm(JSON.parse(form.documentJson) as FormDocument, `.${format}`, { lang });
+  const fileName = sanitizeFileName(`${form.departmentName}-${form.year}.${format}`);
+  const written = await writeFormInWorker(JSON.parse(form.documentJson) as FormDocument, `.${format}`, { lang }, fileName);
   if (!written.ok) throw new ApiError('api.exportFailed', { format, detail: written.problem.code }, {}, [written.problem]);
-  return { bytes: written.bytes, fileName: sanitizeFileName(`${form.departmentName}-${form.year}.${format}`) };
+  return { bytes: written.bytes, fileName };
 }
 
 /** Stores an evidence file for one indicator of a draft. */
