@@ -69,16 +69,25 @@ function etagVersion(headers: Record<string, string | string[]>): number {
   return Number(String(value).replace(/"/gu, ''));
 }
 
+/**
+ * An export refused because every format worker is busy and their queue is full: 503 `api.busy` with
+ * Retry-After, the server shedding load it cannot do in time (docs/decisions.md) — not a server error.
+ * Any other 5xx, and a 503 on anything but an export, is one.
+ */
+export function busyExport(kind: string, status: number, body: string, headers: Record<string, unknown>): boolean {
+  return kind === 'export' && status === 503 && body.includes('"code":"api.busy"') && (headers['retry-after'] ?? headers['Retry-After']) !== undefined;
+}
+
 /** The request specs of one cycle, recording into `ledger`. */
 export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
   let cycles = 0;
   let saves = 0;
   const ctx = (context: Record<string, unknown>): Cycle => context as Cycle;
   const session = (c: Cycle): Session => c.session ?? (cast.pool[0] as Session);
-  const count = (kind: string, status: number, path: string | undefined, body: string): void => {
+  const count = (kind: string, status: number, path: string | undefined, body: string, headers: Record<string, unknown> = {}): void => {
     const key = `${kind} ${status}`;
     ledger.statuses.set(key, (ledger.statuses.get(key) ?? 0) + 1);
-    if (status >= 500) ledger.serverErrors.push(`${kind} ${path ?? ''} → ${status}: ${body.slice(0, 300)}`);
+    if (status >= 500 && !busyExport(kind, status, body, headers)) ledger.serverErrors.push(`${kind} ${path ?? ''} → ${status}: ${body.slice(0, 300)}`);
   };
   const get = (kind: string, path: (c: Cycle) => string, signedIn = true): RequestSpec => ({
     setupRequest: (_request, context) => {
@@ -170,7 +179,7 @@ export function loadMix(cast: LoadCast, ledger: Ledger): RequestSpec[] {
         ? { method: 'GET', path: `/api/public/forms/${cast.publishedId}/export/${format}`, headers: {} }
         : { method: 'GET', path: `/api/forms/${c.form.id}/export/${format}`, headers: authHeaders(session(c)) };
     },
-    onResponse: (status, body, context) => count(((ctx(context).n ?? 0) % EXPORT_EVERY === 0 ? 'export' : 'public'), status, undefined, body),
+    onResponse: (status, body, context, headers) => count(((ctx(context).n ?? 0) % EXPORT_EVERY === 0 ? 'export' : 'public'), status, undefined, body, headers),
   };
   // Every kind early in the cycle: at 200 connections a connection goes round only a few times a minute.
   const specs: RequestSpec[] = [
