@@ -12,12 +12,13 @@ import { matrixRowOf, ROUTE_MATRIX, routeCollector } from './route-matrix.js';
 
 /** How a test file writes a call to the route: `:id` as `${…}` or a literal segment, up to the URL's end. */
 function callPattern(key: string): RegExp {
-  const path = key.slice(key.indexOf(' ') + 1).replace(/\*$/u, '');
+  const prefix = key.endsWith('**');
+  const path = key.slice(key.indexOf(' ') + 1).replace(/\*\*$/u, '');
   const escaped = path
     .split('/')
-    .map((segment) => (segment.startsWith(':') ? '(?:\\$\\{[^}]+\\}|[^/\\s\'"`?$]+)' : segment.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')))
+    .map((segment) => (segment.startsWith(':') ? '(?:\\$\\{[^}]+\\}|[^/\\s\'"`?$]+)' : segment === '*' ? '[^\'"`?\\s]*' : segment.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')))
     .join('/');
-  return new RegExp(`['"\`]${escaped}${key.endsWith('*') ? '' : '(?=[\'"`?])'}`, 'gu');
+  return new RegExp(`['"\`]${escaped}${prefix ? '' : '(?=[\'"`?])'}`, 'gu');
 }
 
 /** Whether the file calls the route: the URL, and for methods other than GET the method shortly before it. */

@@ -3,13 +3,14 @@
  * names it) and the test file, under packages/server/test/, whose matrix runs it for every role and scope
  * and for the public. route-coverage.test.ts fails for a route without a row here, and for a row whose
  * file never calls the route, so that no endpoint is added without someone deciding who may use it.
- * HEAD routes are their GET's; `*` rows cover every route under a prefix.
+ * HEAD routes are their GET's; a row ending in `**` covers every route under its prefix (`/*` is the one
+ * route Fastify names so: the web app's fallback).
  */
 export const ROUTE_MATRIX: Readonly<Record<string, string>> = {
   // The system: open to everyone, no data.
   'GET /api/health': 'security/endpoint-matrix.test.ts',
   'GET /api/openapi.json': 'security/endpoint-matrix.test.ts',
-  'GET /api/docs*': 'security/endpoint-matrix.test.ts',
+  'GET /api/docs**': 'security/endpoint-matrix.test.ts',
   'GET /*': 'security/endpoint-matrix.test.ts',
   // Sessions.
   'POST /api/session': 'security/endpoint-matrix.test.ts',
@@ -61,6 +62,12 @@ export const ROUTE_MATRIX: Readonly<Record<string, string>> = {
   'GET /api/public/ranking': 'open-data.test.ts',
   'GET /api/public/open-data/:year.zip': 'open-data.test.ts',
   'GET /api/public/open-data/:year/:file': 'open-data.test.ts',
+  // Analysis (dashboard, its tables, a department's history) and bulk import from the web.
+  'GET /api/analysis/dashboard': 'permissions-analysis.test.ts',
+  'GET /api/analysis/tables/:table': 'permissions-analysis.test.ts',
+  'GET /api/analysis/departments/:id': 'permissions-analysis.test.ts',
+  'POST /api/bulk-imports/preview': 'permissions-bulk-import.test.ts',
+  'POST /api/bulk-imports/confirm': 'permissions-bulk-import.test.ts',
 };
 
 /** A registered route: method and URL as Fastify names them. */
@@ -69,13 +76,13 @@ export interface RegisteredRoute {
   url: string;
 }
 
-/** The matrix row of a route, or null (HEAD is looked up as GET; `*` rows match by prefix). */
+/** The matrix row of a route, or null (HEAD is looked up as GET; `**` rows match by prefix). */
 export function matrixRowOf(route: RegisteredRoute): { key: string; file: string } | null {
   const method = route.method === 'HEAD' ? 'GET' : route.method;
   const exact = `${method} ${route.url}`;
   if (ROUTE_MATRIX[exact] !== undefined) return { key: exact, file: ROUTE_MATRIX[exact] };
   for (const [key, file] of Object.entries(ROUTE_MATRIX)) {
-    if (key.endsWith('*') && exact.startsWith(key.slice(0, -1))) return { key, file };
+    if (key.endsWith('**') && exact.startsWith(key.slice(0, -2))) return { key, file };
   }
   return null;
 }
