@@ -11,6 +11,7 @@ import type { App } from './http/app.js';
 import { buildApp } from './http/app.js';
 import type { ServiceContext } from './services/context.js';
 import type { DemoResult } from './services/demo-data.js';
+import { formatLimits } from './services/format-workers/format-limits.js';
 import { loadDemoData } from './services/demo-data.js';
 import { argon2Hasher } from './services/passwords.js';
 
@@ -25,6 +26,8 @@ export interface RunningServer {
 /** Starts the server the configuration describes; `demoText` is the seed form's text when `config.demo`. */
 export async function startServer(config: ServerConfig, demoText: string | null, logger = false): Promise<RunningServer> {
   const production = config.nodeEnv === 'production';
+  // The format workers start on first use; a wrong bound in the environment should stop the start instead.
+  formatLimits();
   if (config.demo && production) throw new Error('Demo data is refused in production (NODE_ENV=production).');
   const database = openDatabase(config.databaseUrl, { poolSize: config.poolSize });
   await migrateToLatest(database.db, database.dialect, database.schema);

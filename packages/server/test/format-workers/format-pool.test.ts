@@ -10,6 +10,7 @@ import { readForm, writeForm } from '@jixiao/io';
 import { findForm } from '../../src/db/repositories/forms-repository.js';
 import { readZip } from '../../src/services/bulk-import-zip.js';
 import { closeFormatWorkers, readFormInWorker } from '../../src/services/format-workers/format-pool.js';
+import { requireFreshBuild } from '../../../../test-support/bounded-worker.js';
 import { DIALECTS } from '../helpers/dialects.js';
 import type { World } from '../helpers/factories.js';
 import { as, buildForm, buildWorld, signIn } from '../helpers/factories.js';
@@ -40,6 +41,8 @@ async function withLimits(limits: Partial<Record<(typeof LIMIT_VARIABLES)[number
   Object.assign(process.env, limits);
 }
 
+// The workers run the built io and core: comparing a stale build with the sources would prove nothing.
+beforeAll(() => requireFreshBuild(['core', 'io']));
 afterEach(async () => withLimits({}));
 
 describe('format workers read what io reads', () => {
