@@ -7,15 +7,13 @@
  */
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { importFormText, writeForm } from '@jixiao/io';
 import { zipArchive } from '../../../../test-support/zip-archive.js';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, ROOT, screenshot, signIn, startAppServer } from './harness.js';
+import { browserSkipReason, chooseOption, ROOT, screenshot, signIn, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 const seedText = readFileSync(`${ROOT}demo/panyu-kgxj-2021.txt`, 'utf8');
 const SEED = '广州市番禺区科技工业商务和信息化局';
@@ -36,26 +34,12 @@ async function xlsx2019(unitName: string): Promise<Buffer> {
   return Buffer.from(written.bytes);
 }
 
-/** Picks an option of an antd Select by its text. */
-async function choose(page: Page, select: ReturnType<Page['locator']>, option: string): Promise<void> {
-  await select.click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
 describe.skipIf(missing !== null)('bulk import (批量导入) in Chromium', () => {
+  const suite = useDemoInBrowser();
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = suite);
   });
 
   it('the administrator uploads a zip and a bad file, confirms the new department, reads the report and finds the forms in the list', async () => {
@@ -87,7 +71,7 @@ describe.skipIf(missing !== null)('bulk import (批量导入) in Chromium', () =
     expect(await row('notes.txt').getByTestId('bulk-refusal').textContent()).toContain('这不是部门整体支出绩效自评表的文本');
     // Nothing is imported while a new name waits for its decision.
     expect(await page.getByTestId('bulk-confirm').isDisabled()).toBe(true);
-    await choose(page, row('planning-2019.txt').getByTestId('bulk-decision'), `新建部门“${NEW_NAME}”`);
+    await chooseOption(page, row('planning-2019.txt').getByTestId('bulk-decision'), `新建部门“${NEW_NAME}”`);
     await expect.poll(() => page.getByTestId('bulk-confirm').isDisabled()).toBe(false);
     await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').waitFor({ state: 'detached' }).catch(() => undefined);
     await page.waitForTimeout(300);

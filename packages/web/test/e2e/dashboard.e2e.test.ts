@@ -7,13 +7,11 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, screenshot, signIn, startAppServer } from './harness.js';
+import { browserSkipReason, chooseOption, screenshot, signIn, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 const LOW_SPENDING = '广州市番禺区住房和城乡建设局';
 const NOT_FILED = '广州市番禺区司法局';
@@ -32,35 +30,21 @@ interface DashboardAnswer {
   tables: Record<string, Table>;
 }
 
-/** Picks an option of an antd Select by its text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
 /** The texts of a figure's table, row by row. */
 async function tableTexts(page: Page, name: string): Promise<string[][]> {
   return page.getByTestId(`table-${name}`).locator('tbody tr.ant-table-row').evaluateAll((rows) => rows.map((r) => Array.from(r.querySelectorAll('td')).map((td) => td.textContent ?? '')));
 }
 
 describe.skipIf(missing !== null)('the dashboard in Chromium', () => {
+  const suite = useDemoInBrowser();
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
+  beforeAll(() => {
+    ({ server, page } = suite);
+  });
   /** The API's answer in the reviewer's session (the page's own cookies). */
   const dashboardApi = (query: string): Promise<DashboardAnswer> =>
     page.evaluate(async (q) => (await (await fetch(`/api/analysis/dashboard${q}`, { headers: { 'Accept-Language': 'zh-CN' } })).json()) as DashboardAnswer, query);
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('a reviewer filters by grade, sees the expected rows, downloads a table and drills into a department', async () => {
     await signIn(page, server.url, 'reviewer', 'jixiao-demo-reviewer');
@@ -78,7 +62,7 @@ describe.skipIf(missing !== null)('the dashboard in Chromium', () => {
     expect(all.gaps.rows.find((r) => r.departmentName === REVIEWED)?.gap).toBe(3);
 
     // Filtered by 优: only departments whose 2021 form is 优; the low spender stands among 高分低执行.
-    await choose(page, 'filter-grade', '优');
+    await chooseOption(page, page.getByTestId('filter-grade'), '优');
     const excellent = await dashboardApi('?year=2021&grade=excellent');
     const expectedNames = excellent.status.rows.map((r) => r.departmentName);
     await expect.poll(async () => (await tableTexts(page, 'status')).map((r) => r[0])).toEqual(expectedNames);

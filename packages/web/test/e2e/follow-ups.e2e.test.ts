@@ -8,13 +8,11 @@
  * docs/screenshots/.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, screenshot, signIn, signOut, startAppServer } from './harness.js';
+import { browserSkipReason, chooseOption, screenshot, signIn, signOut, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 const SEED = '广州市番禺区科技工业商务和信息化局';
 const TITLE = '按分值修订资产管理制度自评，并提交制度文件';
@@ -26,36 +24,22 @@ const ACCOUNTS = {
   reviewer: ['reviewer', 'jixiao-demo-reviewer'],
 } as const;
 
-/** Picks an option of an antd Select (opened by a click on it) by its text. */
-async function choose(page: Page, testId: string, option: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
-}
-
 /** The row of a follow-up in a list, by its title. */
 const row = (page: Page, title: string) => page.getByTestId('follow-ups').locator('tr[data-row-key]').filter({ hasText: title });
 
 describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
+  const suite = useDemoInBrowser();
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = suite);
   });
 
   it('the reviewer filters the dashboard, drills into the department, raises a follow-up from a finding and sees it listed for the department', async () => {
     await signIn(page, server.url, ...ACCOUNTS.reviewer);
     await page.getByRole('menuitem', { name: '分析' }).click();
     // The dashboard counts the demo's follow-ups (two, one overdue) for the year shown.
-    await choose(page, 'filter-year', '2021');
+    await chooseOption(page, page.getByTestId('filter-year'), '2021');
     const summary = page.getByTestId('follow-up-summary');
     await expect.poll(() => summary.textContent()).toMatch(/已逾期\s*1/u);
     // Drill into the seed department from the submission-status table.
@@ -91,7 +75,7 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
 
     // The 整改 page, filtered to the department and to what is overdue.
     await page.getByRole('menuitem', { name: '整改' }).click();
-    await choose(page, 'follow-up-department-filter', SEED);
+    await chooseOption(page, page.getByTestId('follow-up-department-filter'), SEED);
     await expect.poll(() => row(page, TITLE).count()).toBe(1);
     await page.keyboard.press('Escape');
     await screenshot(page, 'follow-ups');

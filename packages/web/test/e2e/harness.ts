@@ -10,8 +10,9 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** The repository root. */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -24,6 +25,17 @@ export const SCREENSHOTS = join(ROOT, 'docs', 'screenshots');
 export function browserUnavailable(): string | null {
   if (!existsSync(CHROMIUM)) return `${CHROMIUM} is missing (apt-get install chromium, or set JIXIAO_CHROMIUM)`;
   return null;
+}
+
+/**
+ * Why this machine skips the browser suites (said once, on the console), or null when they run. Under
+ * CI=true a missing browser is an error: the suites are required there.
+ */
+export function browserSkipReason(): string | null {
+  const missing = browserUnavailable();
+  if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
+  if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+  return missing;
 }
 
 /** A port nobody listens on. */
@@ -147,4 +159,60 @@ export async function chooseUserMenu(page: Page, item: string): Promise<void> {
       await page.keyboard.press('Escape');
     }
   }
+}
+
+/** What a browser suite works with: the demo server, Chromium's context, one page, and the dialogs it saw. */
+export interface BrowserSuite {
+  readonly server: AppServer;
+  readonly context: BrowserContext;
+  readonly page: Page;
+  /** Every dialog (alert, confirm …) the page opened, as "<url>: <message>": each one dismissed. */
+  readonly dialogs: string[];
+}
+
+/**
+ * Starts `jixiao serve --demo` and Chromium before the suite's tests and stops both after them. The demo
+ * app never opens a dialog, so the page records and dismisses any (a script that ran would raise one).
+ */
+export function useDemoInBrowser(): BrowserSuite {
+  let server: AppServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  let page: Page | undefined;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    server = await startAppServer();
+    browser = await launchBrowser();
+    const opened = await browser.context.newPage();
+    opened.on('dialog', (d) => {
+      dialogs.push(`${opened.url()}: ${d.message()}`);
+      void d.dismiss();
+    });
+    page = opened;
+  }, 90_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  const started = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error('the browser suite has not started');
+    return value;
+  };
+  return {
+    get server() {
+      return started(server);
+    },
+    get context() {
+      return started(browser).context;
+    },
+    get page() {
+      return started(page);
+    },
+    dialogs,
+  };
+}
+
+/** Picks an option of an antd Select (opened by a click on it) by its text. */
+export async function chooseOption(page: Page, select: Locator, option: string): Promise<void> {
+  await select.click();
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).first().click();
 }

@@ -6,16 +6,14 @@
 import { readFileSync } from 'node:fs';
 import JSZip from 'jszip';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormDocument } from '@jixiao/core';
 import { EXPENDITURE_COLUMNS, formatFixed, gradeLabel, leavesOf } from '@jixiao/core';
 import { readCsv } from '@jixiao/io';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, screenshot, startAppServer } from './harness.js';
+import { browserSkipReason, screenshot, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 interface RankingAnswer {
   year: number | null;
@@ -29,21 +27,13 @@ function records(text: string): Record<string, string>[] {
 }
 
 describe.skipIf(missing !== null)('the public index and its open data in Chromium', () => {
+  const suite = useDemoInBrowser();
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const api = async <T,>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`)).json()) as T;
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = suite);
   });
+  const api = async <T,>(path: string): Promise<T> => (await (await fetch(`${server.url}${path}`)).json()) as T;
 
   it('an anonymous visitor picks a year, sees the ranking, downloads the package and its CSVs hold the published figures', async () => {
     await page.goto(`${server.url}/public`);

@@ -6,13 +6,11 @@
  */
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, chooseUserMenu, launchBrowser, ROOT, screenshot, signIn, signOut, startAppServer } from './harness.js';
+import { browserSkipReason, chooseUserMenu, ROOT, screenshot, signIn, signOut, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 const XSS = '<img src=x onerror=alert(1)>';
 const SEED = '广州市番禺区科技工业商务和信息化局';
@@ -27,26 +25,14 @@ const ACCOUNTS = {
 const cell = (page: Page, indicator: string, column: string) => page.getByLabel(`${indicator} ${column}`, { exact: true });
 
 describe.skipIf(missing !== null)('the web app in Chromium', () => {
+  const suite = useDemoInBrowser();
+  const { dialogs } = suite;
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const dialogs: string[] = [];
-  let formId = '';
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+  beforeAll(() => {
+    ({ server, page } = suite);
   });
+  let formId = '';
 
   /** The department head opens the form and submits it to the finance bureau. */
   async function headSubmits(): Promise<void> {
@@ -245,7 +231,7 @@ describe.skipIf(missing !== null)('the web app in Chromium', () => {
 
     // Someone else (a second tab) saves first; this tab's save is refused and the user chooses.
     const url = page.url();
-    const other = await browser.context.newPage();
+    const other = await suite.context.newPage();
     await other.goto(url);
     await other.getByTestId('total').waitFor();
     await other.locator('#indicator-grid input[data-field="selfScore"]').nth(0).fill('1');

@@ -10,13 +10,11 @@
  * is opened in the browser too, and the CSV export must defuse formulas.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AppServer } from './harness.js';
-import { browserUnavailable, launchBrowser, signIn, signOut, startAppServer } from './harness.js';
+import { browserSkipReason, signIn, signOut, useDemoInBrowser } from './harness.js';
 
-const missing = browserUnavailable();
-if (missing !== null && process.env['CI'] === 'true') throw new Error(`browser tests are required in CI: ${missing}`);
-if (missing !== null) console.log(`web e2e skipped: ${missing}`);
+const missing = browserSkipReason();
 
 const ACCOUNTS = {
   editor: ['editor', 'jixiao-demo-editor'],
@@ -71,30 +69,18 @@ function leaves(nodes: Node[]): Leaf[] {
 }
 
 describe.skipIf(missing !== null)('stored XSS in Chromium', () => {
+  const suite = useDemoInBrowser();
+  const { dialogs } = suite;
   let server: AppServer;
-  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
-  const dialogs: string[] = [];
+  beforeAll(() => {
+    ({ server, page } = suite);
+  });
   let formId = '';
   let departmentId = '';
   let draftId = '';
   /** Texts that must show on the screens, as typed. */
   const shown: Record<string, string> = {};
-
-  beforeAll(async () => {
-    server = await startAppServer();
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('dialog', (d) => {
-      dialogs.push(`${page.url()}: ${d.message()}`);
-      void d.dismiss();
-    });
-  }, 90_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
 
   it('puts script-shaped text into every text field through the API, through the whole workflow to publication', async () => {
     const admin = await apiAs(server.url, ACCOUNTS.admin);
