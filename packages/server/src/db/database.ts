@@ -81,7 +81,9 @@ export function openDatabase(url: string, options: OpenOptions = {}): OpenDataba
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('synchronous = NORMAL');
+  // FULL: a commit returns only once the write-ahead log is on disk, so a save the client was told about
+  // survives a power cut too (NORMAL would survive a killed process but may lose the last commits).
+  sqlite.pragma('synchronous = FULL');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
 }
