@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: jixiao on an embedded SQLite database under ./data, with the demo district (番禺区: the seed
-// department's published 2021 form, a few sister departments, a 2022 task with drafts) and one login per role.
+// department's 2021 form as a draft, sister departments in other states and years, a 2022 task with drafts,
+// follow-ups) and one login per role.
 // Prints the URL and the demo logins. Extra arguments go to `jixiao serve` (e.g. -- --port 8080).
 // NODE_ENV=production refuses the demo: run `npx jixiao serve` there instead.
 import { spawn } from 'node:child_process';
