@@ -194,16 +194,30 @@ export async function storeBulkFile(ctx: ServiceContext, userId: string, read: R
 export async function bulkImport(ctx: ServiceContext, input: BulkImportInput): Promise<BulkImportReport> {
   const index = await departmentIndex(ctx.db, input.regionId);
   const entries: BulkImportEntry[] = [];
-  for (const file of input.files) {
-    const result = await importOne(ctx, input, index, file);
+  // The next file is read (in a format worker) while this one is stored: reading does not depend on the
+  // database, and the two run on different cores. Files are still stored one by one, in order.
+  const reading = (i: number): Promise<BulkRead> | null => {
+    const file = input.files[i];
+    if (file === undefined) return null;
+    const read = readBulkFile(file, input.year);
+    read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    return read;
+  };
+  let next = reading(0);
+  for (let i = 0; next !== null; i++) {
+    const current: Promise<BulkRead> = next;
+    next = reading(i + 1);
+    const result = await importRead(ctx, input, index, await current);
     entries.push(result);
     input.onProgress?.(entries.length, input.files.length, result);
   }
   return { entries, counts: countOutcomes(entries) };
 }
 
-async function importOne(ctx: ServiceContext, input: BulkImportInput, index: DepartmentIndex, file: BulkImportFile): Promise<BulkImportEntry> {
-  const readResult = await readBulkFile(file, input.year);
+/** What reading one file gives: the form read, or the file's entry in the report when it was refused. */
+type BulkRead = Awaited<ReturnType<typeof readBulkFile>>;
+
+async function importRead(ctx: ServiceContext, input: BulkImportInput, index: DepartmentIndex, readResult: BulkRead): Promise<BulkImportEntry> {
   if (!readResult.ok) return readResult.entry;
   const { read } = readResult;
   const match = matchDepartment(index, read.unitName);
