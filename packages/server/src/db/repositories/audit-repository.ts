@@ -28,22 +28,14 @@ export async function nextAuditSeq(db: Kysely<Database>, formId: string): Promis
   return row.audit_seq;
 }
 
+/** An entry as its row. */
+function auditRow(id: string, formId: string, entry: AuditEntry) {
+  return { id, form_id: formId, seq: entry.seq, version: entry.version, at: entry.at, user_id: entry.userId, action: entry.action, comment: entry.comment, changes: JSON.stringify(entry.changes) };
+}
+
 /** Appends an entry. */
 export async function appendAudit(db: Kysely<Database>, id: string, formId: string, entry: AuditEntry): Promise<void> {
-  await db
-    .insertInto('audit_log')
-    .values({
-      id,
-      form_id: formId,
-      seq: entry.seq,
-      version: entry.version,
-      at: entry.at,
-      user_id: entry.userId,
-      action: entry.action,
-      comment: entry.comment,
-      changes: JSON.stringify(entry.changes),
-    })
-    .execute();
+  await db.insertInto('audit_log').values(auditRow(id, formId, entry)).execute();
 }
 
 /** A form's log, oldest first. */
@@ -69,17 +61,7 @@ export async function appendFirstAudits(db: Kysely<Database>, entries: readonly 
   await db
     .insertInto('audit_log')
     .values(
-      entries.map(({ id, formId, entry }) => ({
-        id,
-        form_id: formId,
-        seq: 1,
-        version: entry.version,
-        at: entry.at,
-        user_id: entry.userId,
-        action: entry.action,
-        comment: entry.comment,
-        changes: JSON.stringify(entry.changes),
-      })),
+      entries.map(({ id, formId, entry }) => auditRow(id, formId, { ...entry, seq: 1 })),
     )
     .execute();
   await db.updateTable('forms').set({ audit_seq: 1 }).where('id', 'in', entries.map((e) => e.formId)).where('audit_seq', '=', 0).execute();
