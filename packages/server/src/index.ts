@@ -22,6 +22,7 @@ export { findRegionByName, findDepartmentByName } from './db/repositories/organi
 export { createRegion, renameRegion, createDepartment, changeDepartment, visibleRegions, visibleDepartments } from './services/organisation-service.js';
 export type { Organiser } from './services/organisation-service.js';
 export type { Region, Department } from './db/repositories/organisations-repository.js';
+export { useFormatWorkersFor, closeFormatWorkers } from './services/format-workers/format-pool.js';
 export { bulkImport, bulkEntry, countOutcomes, readBulkFile, BULK_IMPORT_OUTCOMES } from './services/bulk-import-service.js';
 export type { BulkImportEntry, BulkImportFile, BulkImportInput, BulkImportOutcome, BulkImportReport } from './services/bulk-import-service.js';
 export { readZip, isZipName } from './services/bulk-import-zip.js';

@@ -10,7 +10,7 @@ import { SingleBar } from 'cli-progress';
 import type { Lang } from '@jixiao/core';
 import { problemMessage, renderMessage } from '@jixiao/core';
 import type { BulkImportEntry, BulkImportReport, ZipContents } from '@jixiao/server';
-import { bulkEntry, bulkImport, countOutcomes, findRegionByName, isZipName, loadConfig, readZip, withServices } from '@jixiao/server';
+import { bulkEntry, bulkImport, countOutcomes, findRegionByName, isZipName, loadConfig, readZip, useFormatWorkersFor, withServices } from '@jixiao/server';
 import type { CliIo } from '../cli-io.js';
 import { processIo } from '../cli-io.js';
 import type { ExitCode } from '../exit-codes.js';
@@ -82,6 +82,8 @@ export async function runImport(paths: readonly string[], options: ImportOptions
     return EXIT.unreadable;
   }
   const gathered = await gather(paths);
+  // No requests to answer here: the files are read on every core while the database stores them.
+  useFormatWorkersFor('command');
   const config = loadConfig(process.env, { databaseUrl: options.databaseUrl });
   return withServices(config, async (ctx) => {
     const regionId = await findRegionByName(ctx.db, options.region);

@@ -21,6 +21,7 @@ import { isZipName, readZip } from './bulk-import-zip.js';
 import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
 import { sanitizeFileName } from './file-service.js';
+import { readAhead } from './format-workers/read-ahead.js';
 import { formContent } from './form-content.js';
 
 /** Bounds of one web batch: the upload and what archives may unpack to. */
@@ -94,10 +95,9 @@ export async function previewBulkImport(ctx: ServiceContext, actor: Actor, input
   const index = await departmentIndex(ctx.db, input.regionId);
   const now = ctx.clock();
   const items: BulkPreviewItem[] = [];
-  for (const file of files) {
-    const result = await readBulkFile(file, input.year);
+  for await (const result of readAhead(files, (file) => readBulkFile(file, input.year))) {
     if (!result.ok) {
-      items.push({ file: file.name, uploadId: null, unitName: null, year: null, errorCount: 0, warningCount: 0, match: null, refusal: result.entry });
+      items.push({ file: result.entry.file, uploadId: null, unitName: null, year: null, errorCount: 0, warningCount: 0, match: null, refusal: result.entry });
       continue;
     }
     const { read } = result;

@@ -19,6 +19,7 @@ import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
 import { FORM_UPLOAD_EXTENSIONS } from './file-service.js';
 import { readFormInWorker } from './format-workers/format-pool.js';
+import { readAhead } from './format-workers/read-ahead.js';
 import { formContent } from './form-content.js';
 import { createFormRow } from './task-service.js';
 
@@ -194,20 +195,9 @@ export async function storeBulkFile(ctx: ServiceContext, userId: string, read: R
 export async function bulkImport(ctx: ServiceContext, input: BulkImportInput): Promise<BulkImportReport> {
   const index = await departmentIndex(ctx.db, input.regionId);
   const entries: BulkImportEntry[] = [];
-  // The next file is read (in a format worker) while this one is stored: reading does not depend on the
-  // database, and the two run on different cores. Files are still stored one by one, in order.
-  const reading = (i: number): Promise<BulkRead> | null => {
-    const file = input.files[i];
-    if (file === undefined) return null;
-    const read = readBulkFile(file, input.year);
-    read.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
-    return read;
-  };
-  let next = reading(0);
-  for (let i = 0; next !== null; i++) {
-    const current: Promise<BulkRead> = next;
-    next = reading(i + 1);
-    const result = await importRead(ctx, input, index, await current);
+  // Files are read ahead in the format workers while earlier ones are stored; still stored one by one, in order.
+  for await (const read of readAhead(input.files, (file) => readBulkFile(file, input.year))) {
+    const result = await importRead(ctx, input, index, read);
     entries.push(result);
     input.onProgress?.(entries.length, input.files.length, result);
   }

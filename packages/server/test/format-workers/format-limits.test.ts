@@ -8,6 +8,11 @@ describe('format worker limits', () => {
     expect(formatLimits({})).toEqual({ size: Math.max(1, availableParallelism() - 1), queue: 64, timeMs: 60_000, heapMb: 512 });
   });
 
+  it('gives a command at the terminal, which answers no requests, a worker per core', () => {
+    expect(formatLimits({}, 'command').size).toBe(availableParallelism());
+    expect(formatLimits({ JIXIAO_FORMAT_WORKERS: '1' }, 'command').size).toBe(1);
+  });
+
   it('takes each bound from the environment', () => {
     expect(formatLimits({ JIXIAO_FORMAT_WORKERS: '3', JIXIAO_FORMAT_QUEUE: '10', JIXIAO_FORMAT_TIME_LIMIT_S: '5', JIXIAO_FORMAT_HEAP_MB: '256' })).toEqual({ size: 3, queue: 10, timeMs: 5_000, heapMb: 256 });
   });

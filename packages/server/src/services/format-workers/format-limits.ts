@@ -1,6 +1,7 @@
 /**
- * The bounds of the format workers, from the environment or defaults: one worker per core but one (the
- * request loop keeps a core), 64 jobs waiting, 60 s and 512 MB of heap per job.
+ * The bounds of the format workers, from the environment or defaults: in the server one worker per core but
+ * one (the request loop keeps a core); in a command at the terminal (`jixiao import`), which has no requests
+ * to answer, one per core. 64 jobs waiting, 60 s and 512 MB of heap per job.
  */
 import { availableParallelism } from 'node:os';
 import type { PoolLimits } from './worker-pool.js';
@@ -13,10 +14,14 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/** Who the format workers serve: the server's request loop, or a command that has the machine to itself. */
+export type FormatWorkerRole = 'server' | 'command';
+
 /** JIXIAO_FORMAT_WORKERS, JIXIAO_FORMAT_QUEUE, JIXIAO_FORMAT_TIME_LIMIT_S, JIXIAO_FORMAT_HEAP_MB. */
-export function formatLimits(env: NodeJS.ProcessEnv = process.env): PoolLimits {
+export function formatLimits(env: NodeJS.ProcessEnv = process.env, role: FormatWorkerRole = 'server'): PoolLimits {
+  const cores = availableParallelism();
   return {
-    size: positiveInteger(env, 'JIXIAO_FORMAT_WORKERS', Math.max(1, availableParallelism() - 1)),
+    size: positiveInteger(env, 'JIXIAO_FORMAT_WORKERS', role === 'server' ? Math.max(1, cores - 1) : cores),
     queue: positiveInteger(env, 'JIXIAO_FORMAT_QUEUE', 64),
     timeMs: positiveInteger(env, 'JIXIAO_FORMAT_TIME_LIMIT_S', 60) * 1000,
     heapMb: positiveInteger(env, 'JIXIAO_FORMAT_HEAP_MB', 512),

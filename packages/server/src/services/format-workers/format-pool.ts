@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { FormDocument, Problem, WithProblems } from '@jixiao/core';
 import type { InputFile, WriteOptions, WriteResult } from '@jixiao/io';
 import { ApiError } from '../api-error.js';
+import type { FormatWorkerRole } from './format-limits.js';
 import { formatLimits } from './format-limits.js';
 import type { JobOutcome, PoolLimits } from './worker-pool.js';
 import { PoolBusyError, WorkerPool } from './worker-pool.js';
@@ -27,11 +28,25 @@ export const FORMAT_WORKER_SCRIPT = new URL('../../../workers/format-worker.mjs'
 export const BUSY_RETRY_SECONDS = 5;
 
 let pool: WorkerPool<FormatJob, unknown> | null = null;
+let role: FormatWorkerRole = 'server';
+
+/**
+ * Sizes the pool for a command that has the machine to itself (`jixiao import`) or for the server (the
+ * default). It takes effect when the pool starts: a running pool keeps its size until it is closed.
+ */
+export function useFormatWorkersFor(next: FormatWorkerRole): void {
+  role = next;
+}
+
+/** How many jobs the pool runs at once, as it is (or will be) sized. */
+export function formatWorkerCount(): number {
+  return pool?.limits.size ?? formatLimits(process.env, role).size;
+}
 
 function formatPool(): WorkerPool<FormatJob, unknown> {
   if (pool) return pool;
   if (!existsSync(FORMAT_WORKER_SCRIPT)) throw new Error(`The format worker script is missing: ${fileURLToPath(FORMAT_WORKER_SCRIPT)} (it ships in packages/server/workers).`);
-  pool = new WorkerPool<FormatJob, unknown>(FORMAT_WORKER_SCRIPT, formatLimits());
+  pool = new WorkerPool<FormatJob, unknown>(FORMAT_WORKER_SCRIPT, formatLimits(process.env, role));
   return pool;
 }
 
