@@ -6,6 +6,7 @@
 import type { Kysely, Migration, MigrationProvider } from 'kysely';
 import { Migrator, sql } from 'kysely';
 import { analysis } from './analysis-migration.js';
+import { analysisUnitsIndex } from './analysis-units-index-migration.js';
 import { auditGuard } from './audit-guard-migration.js';
 import { followUps } from './follow-ups-migration.js';
 import type { DialectName } from './database.js';
@@ -157,7 +158,7 @@ function initial(dialect: DialectName): Migration {
 
 /** Every migration, by name in the order they run. */
 function migrations(dialect: DialectName): Record<string, Migration> {
-  return { '0001-initial': initial(dialect), '0002-follow-ups': followUps(dialect), '0003-analysis': analysis, '0004-audit-guard': auditGuard(dialect), '0004-login-throttle': loginThrottle };
+  return { '0001-initial': initial(dialect), '0002-follow-ups': followUps(dialect), '0003-analysis': analysis, '0004-audit-guard': auditGuard(dialect), '0004-login-throttle': loginThrottle, '0005-analysis-units-index': analysisUnitsIndex };
 }
 
 /**
