@@ -4,7 +4,7 @@
 // on top of reading). Twelve files (text, xlsx and PDF of the seed under other departments' names);
 // each import goes into a region of its own, made beforehand, so every call creates twelve new forms;
 // import and parse measured in alternation, round by round (bench/measure.mjs `paired()`). Measured twice:
-// with the format workers sized as `jixiao import` sizes them (one per core: a command has no requests to
+// with the format workers sized as `jixiao import` sizes them (one per core up to four: a command has no requests to
 // answer), and as the server sizes them for the web's batch import (one core kept for the request loop).
 // `node bench/import.mjs` prints the table; `runImportBench()` returns it for bench/run.mjs.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -49,7 +49,7 @@ export async function runImportBench() {
     const ctx = serviceContext(database, loadConfig({}, {}));
     // One region per import call (warm-up calls included), each with the twelve departments.
     const roles = [
-      { role: 'command', name: 'bulk import of 12 files (4 txt, 4 xlsx, 4 pdf) into SQLite, as `jixiao import` (a format worker per core)' },
+      { role: 'command', name: 'bulk import of 12 files (4 txt, 4 xlsx, 4 pdf) into SQLite, as `jixiao import` (a format worker per core, up to four)' },
       { role: 'server', name: 'the same, with the server\'s format workers (a core kept for requests)' },
     ];
     const regions = [];

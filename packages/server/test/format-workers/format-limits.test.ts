@@ -8,8 +8,8 @@ describe('format worker limits', () => {
     expect(formatLimits({})).toEqual({ size: Math.max(1, availableParallelism() - 1), queue: 64, timeMs: 60_000, heapMb: 512 });
   });
 
-  it('gives a command at the terminal, which answers no requests, a worker per core', () => {
-    expect(formatLimits({}, 'command').size).toBe(availableParallelism());
+  it('gives a command at the terminal, which answers no requests, a worker per core up to four', () => {
+    expect(formatLimits({}, 'command').size).toBe(Math.min(4, availableParallelism()));
     expect(formatLimits({ JIXIAO_FORMAT_WORKERS: '1' }, 'command').size).toBe(1);
   });
 

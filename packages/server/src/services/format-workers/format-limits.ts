@@ -1,7 +1,8 @@
 /**
  * The bounds of the format workers, from the environment or defaults: in the server one worker per core but
  * one (the request loop keeps a core); in a command at the terminal (`jixiao import`), which has no requests
- * to answer, one per core. 64 jobs waiting, 60 s and 512 MB of heap per job.
+ * to answer, one per core up to four (each may hold a 512-MB heap; past a few, storing is what an import
+ * waits for, not reading). 64 jobs waiting, 60 s and 512 MB of heap per job.
  */
 import { availableParallelism } from 'node:os';
 import type { PoolLimits } from './worker-pool.js';
@@ -14,6 +15,9 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number)
   return value;
 }
 
+/** Workers of a command at the terminal, at most (see the module comment). */
+const COMMAND_WORKERS_AT_MOST = 4;
+
 /** Who the format workers serve: the server's request loop, or a command that has the machine to itself. */
 export type FormatWorkerRole = 'server' | 'command';
 
@@ -21,7 +25,7 @@ export type FormatWorkerRole = 'server' | 'command';
 export function formatLimits(env: NodeJS.ProcessEnv = process.env, role: FormatWorkerRole = 'server'): PoolLimits {
   const cores = availableParallelism();
   return {
-    size: positiveInteger(env, 'JIXIAO_FORMAT_WORKERS', role === 'server' ? Math.max(1, cores - 1) : cores),
+    size: positiveInteger(env, 'JIXIAO_FORMAT_WORKERS', role === 'server' ? Math.max(1, cores - 1) : Math.min(cores, COMMAND_WORKERS_AT_MOST)),
     queue: positiveInteger(env, 'JIXIAO_FORMAT_QUEUE', 64),
     timeMs: positiveInteger(env, 'JIXIAO_FORMAT_TIME_LIMIT_S', 60) * 1000,
     heapMb: positiveInteger(env, 'JIXIAO_FORMAT_HEAP_MB', 512),
