@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../test-support/seeded-random.js';
+import { seededRandom } from '@jixiao/core';
 import { runCli, SEED } from './run-cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'jixiao-bad-'));
@@ -17,7 +17,7 @@ function file(name: string, content: string | Uint8Array): string {
 
 /** Random text of about `bytes` bytes, drawn from the form's own vocabulary (a 1 MB block, varied per repeat). */
 function randomText(bytes: number): string {
-  const next = seededRandom(7);
+  const { next } = seededRandom(7);
   const alphabet = [...'部门整体支出绩效自评表分值得分一级指标二级三级管理效能履职 0123456789.%\n亿元万家'];
   const block = Array.from({ length: 1 << 18 }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
   const parts: string[] = [];
@@ -26,7 +26,7 @@ function randomText(bytes: number): string {
 }
 
 const binary = (() => {
-  const next = seededRandom(3);
+  const { next } = seededRandom(3);
   return Uint8Array.from({ length: 4096 }, () => Math.floor(next() * 256));
 })();
 

@@ -39,3 +39,4 @@ export * from './quantity/index.js';
 export * from './workflow/index.js';
 export * from './text/excerpt.js';
 export * from './form/form-limits.js';
+export * from './random/seeded-random.js';

@@ -11,11 +11,9 @@
  * Reproduce with FUZZ_SEED=<seed>; longer runs with FUZZ_RUNS=<inputs>.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TargetAssessment } from '../src/index.js';
-import { assessTarget, parseMeasure } from '../src/index.js';
+import type { Random, TargetAssessment } from '../src/index.js';
+import { assessTarget, parseMeasure, seededRandom } from '../src/index.js';
 import { BoundedWorker, requireFreshBuild } from '../../../test-support/bounded-worker.js';
-import type { Random } from '../../../test-support/seeded-random.js';
-import { pick, randomInt, seededRandom } from '../../../test-support/seeded-random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_211_231);
 const RUNS = Number(process.env['FUZZ_RUNS'] ?? 2000);
@@ -60,28 +58,28 @@ const NASTY = ['0', '9', '.', '..', '-', '+', '%', '％', '‰', '１', '９', '
 /** One to four mutations of a text: characters in, out or replaced, a cut, a repeat, a splice of another text. */
 function mutate(r: Random, text: string, other: string): string {
   let out = text;
-  const rounds = 1 + randomInt(r, 4);
+  const rounds = r.int(1, 4);
   for (let k = 0; k < rounds; k++) {
-    const at = randomInt(r, out.length + 1);
-    switch (randomInt(r, 6)) {
+    const at = r.int(0, out.length);
+    switch (r.int(0, 5)) {
       case 0:
-        out = out.slice(0, at) + pick(r, NASTY) + out.slice(at);
+        out = out.slice(0, at) + r.pick(NASTY) + out.slice(at);
         break;
       case 1:
-        out = out.slice(0, at) + pick(r, NASTY) + out.slice(at + 1);
+        out = out.slice(0, at) + r.pick(NASTY) + out.slice(at + 1);
         break;
       case 2:
-        out = out.slice(0, at) + out.slice(at + 1 + randomInt(r, 4));
+        out = out.slice(0, at) + out.slice(at + r.int(1, 4));
         break;
       case 3:
-        out = r() < 0.5 ? out.slice(0, at) : out.slice(at);
+        out = r.next() < 0.5 ? out.slice(0, at) : out.slice(at);
         break;
       case 4:
-        out = out.slice(0, at) + out.slice(at, at + 1 + randomInt(r, 8)).repeat(1 + randomInt(r, 50)) + out.slice(at);
+        out = out.slice(0, at) + out.slice(at, at + r.int(1, 8)).repeat(r.int(1, 50)) + out.slice(at);
         break;
       default: {
-        const from = randomInt(r, other.length);
-        out = out.slice(0, at) + other.slice(from, from + 1 + randomInt(r, 12)) + out.slice(at);
+        const from = r.int(0, other.length - 1);
+        out = out.slice(0, at) + other.slice(from, from + r.int(1, 12)) + out.slice(at);
       }
     }
   }
@@ -108,10 +106,10 @@ describe(`fuzzing the quantity parser (seed ${SEED})`, () => {
     let slowestMs = 0;
     for (let index = 0; index < RUNS; index++) {
       const r = seededRandom(SEED ^ Math.imul(index + 1, 0x9e3779b1));
-      const [target, actual] = pick(r, PAIRS);
-      const [otherTarget, otherActual] = pick(r, PAIRS);
+      const [target, actual] = r.pick(PAIRS);
+      const [otherTarget, otherActual] = r.pick(PAIRS);
       // Mutate the target, the actual or both.
-      const side = randomInt(r, 3);
+      const side = r.int(0, 2);
       const t = side === 1 ? target : mutate(r, target, otherActual);
       const a = side === 0 ? actual : mutate(r, actual, otherTarget);
       const outcome = await parser.run({ target: t, actual: a });

@@ -12,16 +12,14 @@
  * Reproduce a failure with the seed and index it reports: FUZZ_SEED=<seed> and a run count past the index.
  * Longer runs on demand: FUZZ_RUNS=<inputs per format> (the default keeps each format to a few seconds).
  */
-import { checkForm, hasErrors, problemMessage } from '@jixiao/core';
-import type { FormDocument, Problem, WithProblems } from '@jixiao/core';
+import { checkForm, hasErrors, problemMessage, seededRandom } from '@jixiao/core';
+import type { FormDocument, Problem, Random, WithProblems } from '@jixiao/core';
 import { formDocumentSchema } from '@jixiao/core/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeForm, writeForm } from '../src/index.js';
 import { seedForm } from './helpers/forms.js';
 import { SEED_TEXT } from './helpers/seed.js';
 import { BoundedWorker, requireFreshBuild } from '../../../test-support/bounded-worker.js';
-import type { Random } from '../../../test-support/seeded-random.js';
-import { pick, randomInt, seededRandom } from '../../../test-support/seeded-random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 20_211_231);
 const RUNS = process.env['FUZZ_RUNS'] === undefined ? null : Number(process.env['FUZZ_RUNS']);
@@ -51,43 +49,43 @@ const NASTY = ['0', '9', '.', '-', '%', '％', '１', '０', '．', '万', '亿'
 /** One mutation of a text: a line deleted, duplicated or swapped, a cut, a splice, nasty characters in. */
 function mutateText(r: Random, text: string): { text: string; how: string } {
   const lines = text.split('\n');
-  switch (randomInt(r, 8)) {
+  switch (r.int(0, 7)) {
     case 0: {
-      const i = randomInt(r, lines.length);
-      lines.splice(i, 1 + randomInt(r, 3));
+      const i = r.int(0, lines.length - 1);
+      lines.splice(i, r.int(1, 3));
       return { text: lines.join('\n'), how: `delete lines at ${i}` };
     }
     case 1: {
-      const i = randomInt(r, lines.length);
-      lines.splice(i, 0, ...lines.slice(i, i + 1 + randomInt(r, 3)));
+      const i = r.int(0, lines.length - 1);
+      lines.splice(i, 0, ...lines.slice(i, i + r.int(1, 3)));
       return { text: lines.join('\n'), how: `duplicate lines at ${i}` };
     }
     case 2: {
-      const i = randomInt(r, lines.length);
-      const j = randomInt(r, lines.length);
+      const i = r.int(0, lines.length - 1);
+      const j = r.int(0, lines.length - 1);
       [lines[i], lines[j]] = [lines[j] ?? '', lines[i] ?? ''];
       return { text: lines.join('\n'), how: `swap lines ${i} ${j}` };
     }
     case 3: {
-      const at = randomInt(r, text.length + 1);
+      const at = r.int(0, text.length);
       return { text: text.slice(0, at), how: `truncate at ${at}` };
     }
     case 4: {
-      const from = randomInt(r, text.length);
-      const length = randomInt(r, 400);
-      const at = randomInt(r, text.length);
+      const from = r.int(0, text.length - 1);
+      const length = r.int(0, 399);
+      const at = r.int(0, text.length - 1);
       return { text: text.slice(0, at) + text.slice(from, from + length) + text.slice(at), how: `splice ${from}+${length} at ${at}` };
     }
     case 5: {
-      const at = randomInt(r, text.length);
-      return { text: text.slice(0, at) + text.slice(at + 1 + randomInt(r, 20)), how: `cut at ${at}` };
+      const at = r.int(0, text.length - 1);
+      return { text: text.slice(0, at) + text.slice(at + r.int(1, 20)), how: `cut at ${at}` };
     }
     default: {
       let out = text;
-      const count = 1 + randomInt(r, 6);
+      const count = r.int(1, 6);
       for (let k = 0; k < count; k++) {
-        const at = randomInt(r, out.length + 1);
-        out = out.slice(0, at) + pick(r, NASTY) + out.slice(at + (r() < 0.5 ? 1 : 0));
+        const at = r.int(0, out.length);
+        out = out.slice(0, at) + r.pick(NASTY) + out.slice(at + (r.next() < 0.5 ? 1 : 0));
       }
       return { text: out, how: `insert ${count} characters` };
     }
@@ -97,35 +95,35 @@ function mutateText(r: Random, text: string): { text: string; how: string } {
 /** One mutation of bytes: bits flipped, bytes overwritten, a cut, a splice, a block zeroed. */
 function mutateBytes(r: Random, bytes: Uint8Array): { bytes: Uint8Array; how: string } {
   const out = new Uint8Array(bytes);
-  switch (randomInt(r, 5)) {
+  switch (r.int(0, 4)) {
     case 0: {
-      const count = 1 + randomInt(r, 8);
+      const count = r.int(1, 8);
       for (let k = 0; k < count; k++) {
-        const i = randomInt(r, out.length);
-        out[i] = (out[i] ?? 0) ^ (1 << randomInt(r, 8));
+        const i = r.int(0, out.length - 1);
+        out[i] = (out[i] ?? 0) ^ (1 << r.int(0, 7));
       }
       return { bytes: out, how: `flip ${count} bits` };
     }
     case 1: {
-      const at = randomInt(r, bytes.length);
+      const at = r.int(0, bytes.length - 1);
       return { bytes: bytes.slice(0, at), how: `truncate at ${at}` };
     }
     case 2: {
-      const from = randomInt(r, bytes.length);
-      const length = randomInt(r, 2000);
-      const at = randomInt(r, bytes.length);
+      const from = r.int(0, bytes.length - 1);
+      const length = r.int(0, 1999);
+      const at = r.int(0, bytes.length - 1);
       const spliced = new Uint8Array([...bytes.subarray(0, at), ...bytes.subarray(from, from + length), ...bytes.subarray(at)]);
       return { bytes: spliced, how: `splice ${from}+${length} at ${at}` };
     }
     case 3: {
-      const at = randomInt(r, out.length);
-      const length = 1 + randomInt(r, 64);
-      out.fill(randomInt(r, 2) === 0 ? 0 : 0xff, at, at + length);
+      const at = r.int(0, out.length - 1);
+      const length = r.int(1, 64);
+      out.fill(r.int(0, 1) === 0 ? 0 : 0xff, at, at + length);
       return { bytes: out, how: `fill ${length} at ${at}` };
     }
     default: {
-      const count = 1 + randomInt(r, 16);
-      for (let k = 0; k < count; k++) out[randomInt(r, out.length)] = randomInt(r, 256);
+      const count = r.int(1, 16);
+      for (let k = 0; k < count; k++) out[r.int(0, out.length - 1)] = r.int(0, 255);
       return { bytes: out, how: `overwrite ${count} bytes` };
     }
   }
@@ -169,10 +167,10 @@ async function fuzz(fileName: string, original: Uint8Array, runs: number, asText
     let bytes = original;
     const hows: string[] = [];
     // One to three mutations stacked; a text format is mutated as text or as bytes.
-    const rounds = 1 + randomInt(r, 3);
+    const rounds = r.int(1, 3);
     let current = text;
     for (let k = 0; k < rounds; k++) {
-      if (asText && r() < 0.7) {
+      if (asText && r.next() < 0.7) {
         const m = mutateText(r, current);
         current = m.text;
         bytes = utf8.encode(current);

@@ -22,15 +22,15 @@ import {
   overallExpenditure,
   reviewedTotal,
   roundHalfUp,
+  seededRandom,
   sub,
   ZERO,
 } from '@jixiao/core';
-import type { Exact } from '@jixiao/core';
+import type { Exact, Random } from '@jixiao/core';
 import { insertDepartment } from '../src/db/repositories/organisations-repository.js';
 import { findForm, updateFormIfVersion, upsertReview } from '../src/db/repositories/forms-repository.js';
 import { formContent } from '../src/services/form-content.js';
 import { createFormRow } from '../src/services/task-service.js';
-import { seededRandom, randomInt } from '../../../test-support/seeded-random.js';
 import { DIALECTS } from './helpers/dialects.js';
 import type { Client, World } from './helpers/factories.js';
 import { as, buildWorld, seedForm, signIn } from './helpers/factories.js';
@@ -55,30 +55,30 @@ const STATES: readonly FormState[] = ['draft', 'submitted', 'returned', 'approve
 const pct = (e: Exact, b: Exact): number => roundHalfUp(mul(div(e, b), exact(100)), 2);
 
 /** A department's variation of the seed: scores lowered with reasons, spending scaled, some 不适用. */
-function variedForm(random: () => number, name: string): FormDocument {
+function variedForm(random: Random, name: string): FormDocument {
   const form = seedForm();
   form.unit.name = name;
-  const budgetScale = 0.2 + randomInt(random, 30) / 10;
-  const spend = 0.6 + randomInt(random, 45) / 100;
+  const budgetScale = 0.2 + random.int(0, 29) / 10;
+  const spend = 0.6 + random.int(0, 44) / 100;
   for (const c of EXPENDITURE_COLUMNS) {
     const b = form.expenditure.budgeted[c];
     if (b !== null) form.expenditure.budgeted[c] = roundHalfUp(b * budgetScale, 2);
     const budgeted = form.expenditure.budgeted[c];
     form.expenditure.executed[c] = budgeted === null ? null : roundHalfUp(budgeted * spend, 2);
   }
-  if (random() < 0.2) form.expenditure.executed.otherFunds = null;
-  const lowered = randomInt(random, 4) * 0.1;
+  if (random.next() < 0.2) form.expenditure.executed.otherFunds = null;
+  const lowered = random.int(0, 3) * 0.1;
   for (const { leaf, category } of leavesOf(form)) {
     if (category === 'adjustment' || leaf.weight === null) continue;
-    const roll = random();
+    const roll = random.next();
     if (roll < lowered) {
-      leaf.selfScore = roundHalfUp(Math.max(0, leaf.weight - 0.5 - randomInt(random, 8) * 0.75), 2);
-      leaf.basis = ['未按时完成', '资料不全', '部分指标未完成，已分析原因并制定整改措施。'][randomInt(random, 3)] ?? '';
+      leaf.selfScore = roundHalfUp(Math.max(0, leaf.weight - 0.5 - random.int(0, 7) * 0.75), 2);
+      leaf.basis = ['未按时完成', '资料不全', '部分指标未完成，已分析原因并制定整改措施。'][random.int(0, 2)] ?? '';
     } else if (roll > 0.95) {
       leaf.notApplicable = true;
     }
   }
-  if (random() < 0.15) form.expenditure.budgeted.basicExpenditure = null;
+  if (random.next() < 0.15) form.expenditure.budgeted.basicExpenditure = null;
   const { score } = checkForm(form);
   form.printedTotal = score.total;
   form.printedGrade = score.grade;

@@ -9,7 +9,7 @@
  */
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededRandom } from '../../../../test-support/seeded-random.js';
+import { seededRandom } from '@jixiao/core';
 import { DIALECTS } from '../helpers/dialects.js';
 import type { Acknowledged } from './acknowledged.js';
 import { acknowledgedProblems } from './acknowledged.js';

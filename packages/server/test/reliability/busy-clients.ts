@@ -4,8 +4,7 @@
  * return with a comment, so forms keep cycling). Every 2xx is written down as acknowledged. When the server
  * is down (killed) the clients wait for it to come back at its new address and carry on.
  */
-import type { Random } from '../../../../test-support/seeded-random.js';
-import { pick } from '../../../../test-support/seeded-random.js';
+import type { Random } from '@jixiao/core';
 import type { Acknowledged } from './acknowledged.js';
 import type { Session } from './http-client.js';
 import { authHeaders } from './http-client.js';
@@ -46,7 +45,7 @@ async function oneChange(traffic: Traffic, base: string, session: Session, formI
   const view = JSON.parse(body) as { state: string; document: { narratives: Record<string, string> } };
   const version = versionOf(read);
   let request: { method: string; path: string; body: unknown; action: string; marker?: string };
-  if (EDITABLE.has(view.state) && random() < 0.75) {
+  if (EDITABLE.has(view.state) && random.next() < 0.75) {
     const marker = `crash-${process.pid}-${++markers}`;
     view.document.narratives['completion'] = marker;
     request = { method: 'PUT', path: `/api/forms/${formId}`, body: view.document, action: 'save', marker };
@@ -80,7 +79,7 @@ export async function busyClient(traffic: Traffic, session: Session, formIds: re
       continue;
     }
     try {
-      await oneChange(traffic, base, session, pick(random, formIds), random);
+      await oneChange(traffic, base, session, random.pick(formIds), random);
     } catch {
       // Connection refused or reset: the server was killed under this request, which no one acknowledged.
       traffic.cutOff++;

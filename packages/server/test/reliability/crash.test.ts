@@ -10,7 +10,7 @@
  * npx vitest run packages/server/test/reliability/crash.test.ts
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { randomInt, seededRandom } from '../../../../test-support/seeded-random.js';
+import { seededRandom } from '@jixiao/core';
 import { DIALECTS } from '../helpers/dialects.js';
 import { acknowledgedProblems } from './acknowledged.js';
 import { busyClient, newTraffic } from './busy-clients.js';
@@ -54,7 +54,7 @@ for (const dialect of DIALECTS) {
           // Let something happen first, then cut at a random moment.
           const started = Date.now();
           while (traffic.sinceLook < 3 && Date.now() - started < 30_000) await sleep(5);
-          await sleep(50 + randomInt(random, 900));
+          await sleep(50 + random.int(0, 899));
           traffic.sinceLook = 0;
           await server.kill();
           traffic.base = null;

@@ -4,8 +4,8 @@
  * (health centres, schools, stations…), as a district's budget departments do; names never repeat within a
  * region. Without a region named, departments are spread over real districts, `DEPARTMENTS_PER_REGION` each.
  */
+import type { Random } from '@jixiao/core';
 import type { DepartmentProfile } from './generate-form.js';
-import type { Random } from './seeded-random.js';
 import type { DutyArea } from './vocabulary.js';
 import { AGENCIES, DISTRICTS, PLACES } from './vocabulary.js';
 

@@ -6,8 +6,8 @@
  * written in batches, one transaction each. Refused in production, and refused (nothing written) when any
  * department it would create already exists — which is how a second run into the same database is told.
  */
-import type { FormDocument, FormState, Grade } from '@jixiao/core';
-import { FORM_STATES, GRADES } from '@jixiao/core';
+import type { FormDocument, FormState, Grade, Random } from '@jixiao/core';
+import { FORM_STATES, GRADES, seededRandom } from '@jixiao/core';
 import { importFormText } from '@jixiao/io';
 import type { Kysely } from 'kysely';
 import { appendAudit, appendFirstAudits, nextAuditSeq } from '../../db/repositories/audit-repository.js';
@@ -22,8 +22,6 @@ import type { RegionPlan } from './district-plan.js';
 import { planDistrict } from './district-plan.js';
 import type { AnomalyKind, DepartmentProfile } from './generate-form.js';
 import { generateForm, PLANTED_ANOMALIES } from './generate-form.js';
-import type { Random } from './seeded-random.js';
-import { seededRandom } from './seeded-random.js';
 import { UNIT_SUFFIXES } from './vocabulary.js';
 import type { WorkflowPlan } from './workflow-plan.js';
 import { planWorkflow } from './workflow-plan.js';

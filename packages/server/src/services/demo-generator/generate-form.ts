@@ -6,7 +6,7 @@
  * (a generated department scores itself as the rules say), so the only findings are the ones planted or the
  * ones real forms have too (high marks with low spending, a figure core cannot read).
  */
-import type { ExpenditureCells, ExpenditureColumn, FormDocument, IndicatorLeaf, Level1Group, Level2Group, QualitativeBand } from '@jixiao/core';
+import type { ExpenditureCells, ExpenditureColumn, FormDocument, IndicatorLeaf, Level1Group, Level2Group, QualitativeBand, Random } from '@jixiao/core';
 import {
   asPercent,
   assessTarget,
@@ -17,11 +17,10 @@ import {
   leavesOf,
   QUALITATIVE_BANDS,
   roundHalfUp,
+  seededRandom,
   suggestLeafScore,
   sumOf,
 } from '@jixiao/core';
-import type { Random } from './seeded-random.js';
-import { seededRandom } from './seeded-random.js';
 import type { DutyGoal, IndicatorPattern } from './vocabulary.js';
 import { COMMON_DUTY_GOALS, DEDUCTION_BASES, DUTY_GOALS, SHORTFALL_REASONS } from './vocabulary.js';
 import type { DutyArea } from './vocabulary.js';

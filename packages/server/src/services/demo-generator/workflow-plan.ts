@@ -4,9 +4,8 @@
  * the reviewer carry per-indicator reviews: most confirm the self-score, some score lower with a comment (so
  * self-vs-review gaps exist), and a returned form carries the reason it was returned.
  */
-import type { FormDocument, FormState } from '@jixiao/core';
+import type { FormDocument, FormState, Random } from '@jixiao/core';
 import { leavesOf, roundHalfUp } from '@jixiao/core';
-import type { Random } from './seeded-random.js';
 import { RETURN_COMMENTS, REVIEW_COMMENTS } from './vocabulary.js';
 
 /** A reviewer's score and comment on one indicator. */

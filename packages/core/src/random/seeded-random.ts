@@ -1,10 +1,10 @@
 /**
- * The generator's randomness: one seed gives the same district every time, so a generated database can be
- * made again and a test can name what it expects. mulberry32, the generator test-support/seeded-random.ts
- * uses for the tests (that folder lies outside the server's sources, so it cannot be imported from here).
+ * Seeded randomness: the same seed gives the same stream, so a generated district (`jixiao demo generate`)
+ * can be made again, a test can name what it expects, and a failing fuzz input can be replayed from its seed
+ * alone. mulberry32: small, fast, good enough for demo data and test inputs (not for secrets).
  */
 
-/** A stream of numbers in [0, 1) with the helpers the generator draws with. */
+/** A stream of numbers in [0, 1) with the helpers its users draw with. */
 export interface Random {
   /** The next number in [0, 1). */
   next: () => number;
