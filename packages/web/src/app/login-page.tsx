@@ -1,35 +1,26 @@
 /** 登录: username and password; on success the CSRF token is kept and the user goes where they meant to. */
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
-import { api, ApiFailure, setCsrfToken } from '../api/api-client.js';
+import { api, setCsrfToken } from '../api/api-client.js';
 import type { SessionAnswer } from '../api/api-types.js';
 import { useApp, useText } from './app-context.js';
 import { navigate, useRoute } from './navigation.js';
+import { useRequest } from './use-request.js';
 
 /** The sign-in screen. */
 export function LoginPage(): ReactNode {
   const { setUser } = useApp();
   const t = useText();
   const route = useRoute();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
 
-  const submit = async (values: { username: string; password: string }): Promise<void> => {
-    setBusy(true);
-    setError(null);
-    try {
+  const submit = (values: { username: string; password: string }): Promise<void> =>
+    run(async () => {
       const s = await api<SessionAnswer>('/api/session', { method: 'POST', body: values });
       setCsrfToken(s.csrfToken);
       setUser(s.user);
       if (route.name === 'login') navigate({ name: 'queue' }, true);
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
 
   return (
     <div className="login-box">

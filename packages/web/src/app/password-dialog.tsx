@@ -1,9 +1,9 @@
 /** 修改密码: the current password and a new one; the server ends the other sessions. */
 import { Alert, App, Form, Input, Modal } from 'antd';
 import type { ReactNode } from 'react';
-import { useState } from 'react';
-import { api, ApiFailure } from '../api/api-client.js';
+import { api } from '../api/api-client.js';
 import { useText } from './app-context.js';
+import { useRequest } from './use-request.js';
 
 interface Values {
   currentPassword: string;
@@ -15,24 +15,16 @@ export function PasswordDialog({ open, onClose }: { open: boolean; onClose: () =
   const t = useText();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useRequest();
 
   const submit = async (): Promise<void> => {
     const values = await form.validateFields();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await api('/api/session/password', { method: 'PUT', body: values });
       void message.success(t('passwordChanged'));
       form.resetFields();
       onClose();
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -26,7 +26,7 @@ import {
   yearChart,
 } from '../model/dashboard-view.js';
 import { FollowUpSummaryCard } from '../follow-ups/follow-up-summary-card.js';
-import { FigureTable } from './figure-table.js';
+import { AnalysisFigureTable } from './figure-table.js';
 
 const EChart = lazy(() => import('./echart.js').then((m) => ({ default: m.EChart })));
 
@@ -65,7 +65,7 @@ function FigureCard({
       <Suspense fallback={<Spin />}>
         <EChart option={option} testId={`chart-${name}`} />
       </Suspense>
-      <FigureTable
+      <AnalysisFigureTable
         table={table}
         departmentIds={rowDepartmentIds(name, data)}
         testId={`table-${name}`}

@@ -4,34 +4,20 @@
  * self-scores and the review. Sections are a plain list: another section is one more element in it.
  */
 import { termLabel } from '@jixiao/core';
-import { Alert, Card, Space, Spin, Table, Tag, Typography } from 'antd';
+import { Alert, Card, Space, Spin, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, ApiFailure } from '../api/api-client.js';
 import type { DepartmentHistoryAnswer, DepartmentYear } from '../api/analysis-types.js';
 import { useApp, useText } from '../app/app-context.js';
-import { formatScore, gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
-import { navigate } from '../app/navigation.js';
+import { gradeColor, gradeText, stateColor, stateLabel } from '../app/labels.js';
+import type { FigureColumn } from '../dashboard/figure-table.js';
+import { FigureTable } from '../dashboard/figure-table.js';
 import { FollowUpsList } from '../follow-ups/follow-ups-list.js';
 import { departmentYearPoints, yearChart } from '../model/dashboard-view.js';
-import { routePath } from '../model/routes.js';
+import type { Route } from '../model/routes.js';
 
 const EChart = lazy(() => import('../dashboard/echart.js').then((m) => ({ default: m.EChart })));
-
-function FormLink({ id, children }: { id: string; children: ReactNode }): ReactNode {
-  const route = { name: 'form' as const, id };
-  return (
-    <Typography.Link
-      href={routePath(route)}
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(route);
-      }}
-    >
-      {children}
-    </Typography.Link>
-  );
-}
 
 /** The department page. */
 export function DepartmentPage({ id }: { id: string }): ReactNode {
@@ -53,18 +39,21 @@ export function DepartmentPage({ id }: { id: string }): ReactNode {
   if (error !== null) return <Alert type="error" message={error} />;
   if (data === null || option === null) return <Spin tip={t('loading')}><div className="spin-box" /></Spin>;
 
-  const columns = [
-    { title: t('year'), key: 'year', render: (_: unknown, y: DepartmentYear) => <FormLink id={y.formId}>{y.year}</FormLink> },
-    { title: t('state'), key: 'state', render: (_: unknown, y: DepartmentYear) => <Tag color={stateColor(y.state)}>{stateLabel(y.state, lang)}</Tag> },
-    { title: termLabel('total', lang), key: 'total', align: 'right' as const, render: (_: unknown, y: DepartmentYear) => formatScore(y.total) },
-    { title: termLabel('grade', lang), key: 'grade', render: (_: unknown, y: DepartmentYear) => <span style={{ color: gradeColor(y.grade) }}>{gradeText(y.grade, lang)}</span> },
-    { title: `${termLabel('executionRate', lang)}（%）`, key: 'rate', align: 'right' as const, render: (_: unknown, y: DepartmentYear) => (y.ratePercent === null ? '' : y.ratePercent.toFixed(2)) },
-    { title: '', key: 'open', render: (_: unknown, y: DepartmentYear) => <FormLink id={y.formId}>{t('open')}</FormLink> },
+  type Gap = DepartmentHistoryAnswer['gaps']['rows'][number];
+  const opensForm = (r: { formId: string }): Route => ({ name: 'form', id: r.formId });
+  const yearColumns: FigureColumn<DepartmentYear>[] = [
+    { header: t('year'), format: 'text', cell: (y) => String(y.year), opens: opensForm },
+    { header: t('state'), format: 'text', cell: (y) => stateLabel(y.state, lang), draw: (y, text) => <Tag color={stateColor(y.state)}>{text}</Tag> },
+    { header: termLabel('total', lang), format: 'score', cell: (y) => y.total },
+    { header: termLabel('grade', lang), format: 'text', cell: (y) => gradeText(y.grade, lang), draw: (y, text) => <span style={{ color: gradeColor(y.grade) }}>{text}</span> },
+    // The header carries the unit, so the rate is written as a bare number with two decimals.
+    { header: `${termLabel('executionRate', lang)}（%）`, format: 'score', cell: (y) => y.ratePercent },
+    { header: '', format: 'text', cell: () => t('open'), opens: opensForm },
   ];
-  const gapColumns = [
-    { title: t('year'), key: 'year', render: (_: unknown, r: DepartmentHistoryAnswer['gaps']['rows'][number]) => <FormLink id={r.formId}>{data.years.find((y) => y.formId === r.formId)?.year ?? ''}</FormLink> },
-    { title: t('selfTotal'), key: 'self', align: 'right' as const, render: (_: unknown, r: DepartmentHistoryAnswer['gaps']['rows'][number]) => formatScore(r.selfTotal) },
-    { title: t('reviewedTotal'), key: 'reviewed', align: 'right' as const, render: (_: unknown, r: DepartmentHistoryAnswer['gaps']['rows'][number]) => formatScore(r.reviewedTotal) },
+  const gapColumns: FigureColumn<Gap>[] = [
+    { header: t('year'), format: 'text', cell: (r) => String(data.years.find((y) => y.formId === r.formId)?.year ?? ''), opens: opensForm },
+    { header: t('selfTotal'), format: 'score', cell: (r) => r.selfTotal },
+    { header: t('reviewedTotal'), format: 'score', cell: (r) => r.reviewedTotal },
   ];
 
   return (
@@ -75,11 +64,11 @@ export function DepartmentPage({ id }: { id: string }): ReactNode {
         <Suspense fallback={<Spin />}>
           <EChart option={option} height={240} testId="department-chart" />
         </Suspense>
-        <Table size="small" rowKey="formId" columns={columns} dataSource={data.years} pagination={false} data-testid="department-years" />
+        <FigureTable columns={yearColumns} rows={data.years} rowKey={(y) => y.formId} testId="department-years" />
       </Card>
       {data.gaps.rows.length > 0 && (
         <Card title={t('reviewGapsOfDepartment')}>
-          <Table size="small" rowKey="formId" columns={gapColumns} dataSource={data.gaps.rows} pagination={false} />
+          <FigureTable columns={gapColumns} rows={data.gaps.rows} rowKey={(r) => r.formId} />
         </Card>
       )}
       <Card title={t('followUpsTitle')} data-testid="department-follow-ups"><FollowUpsList departmentId={id} /></Card>

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api/api-client.js';
 import type { FollowUpAnswer } from '../api/api-types.js';
 import { useText } from '../app/app-context.js';
+import { useRequest } from '../app/use-request.js';
 import { addDays, FOLLOW_UP_TITLE_MAX, prefilledTitle, todayInChina } from './follow-up-model.js';
 
 /** Where the follow-up comes from, as the server takes it, with what the dialog quotes. */
@@ -33,8 +34,7 @@ export function CreateFollowUpDialog({ formId, departmentId, seed, onCancel, onC
   const [ownerId, setOwnerId] = useState<string | undefined>(undefined);
   const [dueDate, setDueDate] = useState(() => addDays(todayInChina(), 30));
   const [owners, setOwners] = useState<Owner[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
 
   useEffect(() => {
     api<{ owners: Owner[] }>(`/api/follow-ups/owners?departmentId=${encodeURIComponent(departmentId)}`)
@@ -50,15 +50,7 @@ export function CreateFollowUpDialog({ formId, departmentId, seed, onCancel, onC
     if (title.trim() === '') return setError(t('fieldRequired', { field: t('followUpTitle') }));
     if (ownerId === undefined) return setError(t('fieldRequired', { field: t('followUpOwner') }));
     if (dueDate === '') return setError(t('fieldRequired', { field: t('followUpDue') }));
-    setBusy(true);
-    try {
-      onCreated(await api<FollowUpAnswer>(`/api/forms/${encodeURIComponent(formId)}/follow-ups`, { method: 'POST', body: { source: seed.source, title: title.trim(), ownerId, dueDate } }));
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    await run(async () => onCreated(await api<FollowUpAnswer>(`/api/forms/${encodeURIComponent(formId)}/follow-ups`, { method: 'POST', body: { source: seed.source, title: title.trim(), ownerId, dueDate } })));
   };
 
   return (

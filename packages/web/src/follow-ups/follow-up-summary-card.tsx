@@ -1,12 +1,12 @@
 /** A small card of follow-up counts (by status, and overdue) for the dashboard, linking to the 整改 page. */
 import { FOLLOW_UP_STATUSES, followUpStatusLabel } from '@jixiao/core';
-import { Card, Space, Statistic, Typography } from 'antd';
+import { Card, Space, Statistic } from 'antd';
 import type { ReactNode } from 'react';
 import { useEffect, useState } from 'react';
 import { api } from '../api/api-client.js';
 import type { FollowUpSummaryAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
-import { navigate } from '../app/navigation.js';
+import { RouteLink } from '../app/route-link.js';
 
 /** The card; `year` and `departmentId` narrow the counts like the dashboard's filters. */
 export function FollowUpSummaryCard({ year, departmentId }: { year?: number | null | undefined; departmentId?: string | null | undefined }): ReactNode {
@@ -22,7 +22,7 @@ export function FollowUpSummaryCard({ year, departmentId }: { year?: number | nu
       .catch(() => setSummary(null));
   }, [year, departmentId]);
   return (
-    <Card size="small" title={t('followUpsTitle')} extra={<Typography.Link onClick={() => navigate({ name: 'followUps' })}>{t('open')}</Typography.Link>} data-testid="follow-up-summary">
+    <Card size="small" title={t('followUpsTitle')} extra={<RouteLink route={{ name: 'followUps' }}>{t('open')}</RouteLink>} data-testid="follow-up-summary">
       <Space size="large" wrap>
         {FOLLOW_UP_STATUSES.map((s) => (
           <Statistic key={s} title={followUpStatusLabel(s, lang)} value={summary?.byStatus[s] ?? '—'} />

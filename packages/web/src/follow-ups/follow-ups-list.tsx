@@ -13,7 +13,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { api, ApiFailure } from '../api/api-client.js';
 import type { DepartmentAnswer, FollowUpAnswer, FollowUpHistoryAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
-import { navigate } from '../app/navigation.js';
+import { RouteLink } from '../app/route-link.js';
+import { useRequest } from '../app/use-request.js';
 import { followUpMoves, followUpStatusColor } from './follow-up-model.js';
 
 /** Which follow-ups the list shows: fixed by the page (a department, a form), the rest chosen in its filters. */
@@ -95,7 +96,7 @@ export function FollowUpsList({ departmentId, formId, year, refreshKey = 0 }: Fo
       ),
     },
     ...(departmentId === undefined
-      ? [{ title: t('department'), key: 'department', width: 200, render: (_: unknown, f: FollowUpAnswer) => <Typography.Link onClick={() => navigate({ name: 'form', id: f.formId })}>{f.departmentName} · {f.year}</Typography.Link> }]
+      ? [{ title: t('department'), key: 'department', width: 200, render: (_: unknown, f: FollowUpAnswer) => <RouteLink route={{ name: 'form', id: f.formId }}>{f.departmentName} · {f.year}</RouteLink> }]
       : []),
     { title: t('followUpOwner'), key: 'owner', width: 140, render: (_, f) => f.owner.name },
     {
@@ -196,20 +197,17 @@ function MoveDialog({ followUp, move, onCancel, onMoved, onStale }: { followUp: 
   const { lang } = useApp();
   const t = useText();
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
   const confirm = async (): Promise<void> => {
     if (move.noteRequired && note.trim() === '') return setError(t('fieldRequired', { field: t('followUpNote') }));
-    setBusy(true);
-    try {
-      onMoved(await api<FollowUpAnswer>(`/api/follow-ups/${encodeURIComponent(followUp.id)}`, { method: 'PATCH', headers: { 'If-Match': `"${followUp.version}"` }, body: { status: move.to, note: note.trim() } }));
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      if (e.code === 'followUp.versionConflict') onStale();
-      else setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    await run(
+      async () => onMoved(await api<FollowUpAnswer>(`/api/follow-ups/${encodeURIComponent(followUp.id)}`, { method: 'PATCH', headers: { 'If-Match': `"${followUp.version}"` }, body: { status: move.to, note: note.trim() } })),
+      (failure) => {
+        if (failure.code !== 'followUp.versionConflict') return false;
+        onStale();
+        return true;
+      },
+    );
   };
   const label = t('followUpMoveTo', { status: followUpStatusLabel(move.to, lang) });
   return (

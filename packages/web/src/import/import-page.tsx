@@ -15,6 +15,7 @@ import { formatScore, gradeText } from '../app/labels.js';
 import type { UiKey } from '../i18n/ui-text.js';
 import { uiText } from '../i18n/ui-text.js';
 import { navigate } from '../app/navigation.js';
+import { useRequest } from '../app/use-request.js';
 import type { FormListItem } from '../model/work-queue.js';
 
 const SEVERITY_COLORS: Readonly<Record<Severity, string>> = { error: 'red', warning: 'orange', info: 'blue' };
@@ -47,11 +48,10 @@ export function ImportPage(): ReactNode {
   const t = useText();
   const [progress, setProgress] = useState<number | null>(null);
   const [preview, setPreview] = useState<UploadPreview | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const [departments, setDepartments] = useState<DepartmentAnswer[]>([]);
   const [departmentId, setDepartmentId] = useState<string | null>(user?.departmentId ?? null);
   const [forms, setForms] = useState<FormListItem[]>([]);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useRequest();
 
   useEffect(() => {
     api<{ departments: DepartmentAnswer[] }>('/api/departments').then((a) => setDepartments(a.departments)).catch(() => setDepartments([]));
@@ -63,19 +63,13 @@ export function ImportPage(): ReactNode {
 
   const save = async (): Promise<void> => {
     if (!preview?.uploadId || departmentId === null) return;
-    setBusy(true);
-    setError(null);
-    try {
+    const { uploadId } = preview;
+    await run(async () => {
       const answer = existing
-        ? await api<FormAnswer>(`/api/forms/${encodeURIComponent(existing.id)}/upload`, { method: 'POST', body: { uploadId: preview.uploadId }, headers: { 'If-Match': `"${existing.version}"` } })
-        : await api<FormAnswer>('/api/forms', { method: 'POST', body: { departmentId, uploadId: preview.uploadId } });
+        ? await api<FormAnswer>(`/api/forms/${encodeURIComponent(existing.id)}/upload`, { method: 'POST', body: { uploadId }, headers: { 'If-Match': `"${existing.version}"` } })
+        : await api<FormAnswer>('/api/forms', { method: 'POST', body: { departmentId, uploadId } });
       navigate({ name: 'form', id: answer.id });
-    } catch (e) {
-      if (!(e instanceof ApiFailure)) throw e;
-      setError(e.message);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,7 @@
  */
 import type { ExpenditureColumn, FormState, Grade, IndicatorCategory, Lang } from '@jixiao/core';
 import { gradeLabel, termLabel } from '@jixiao/core';
-import type { TableColumn, TableColumnFormat, TableSheet } from '@jixiao/io';
+import type { TableCell, TableColumn, TableColumnFormat, TableSheet } from '@jixiao/io';
 import type { ExecutionFigure } from './expenditure-execution.js';
 import type { GradeDistributionFigure } from './grade-distribution.js';
 import type { HighMarksFigure } from './high-marks-low-spending.js';
@@ -61,111 +61,125 @@ const WORDS = {
 
 type Word = keyof typeof WORDS;
 const w = (word: Word, lang: Lang): string => WORDS[word][lang];
-const col = (header: string, format: TableColumnFormat): TableColumn => ({ header, format });
 const stateText = (state: FormState | null, lang: Lang): string => (state === null ? w('notFiled', lang) : w(state, lang));
 const gradeText = (grade: Grade | null, lang: Lang): string => (grade === null ? '' : gradeLabel(grade, lang));
 const columnText = (column: ExpenditureColumn | 'total', lang: Lang): string => (column === 'total' ? w('overall', lang) : termLabel(column, lang));
 const categoryText = (category: IndicatorCategory, lang: Lang): string => (category === 'other' ? '' : termLabel(category, lang));
-const rateHeader = (lang: Lang): string => `${termLabel('executionRate', lang)}（%）`;
-const amountHeader = (term: 'budgeted' | 'executed', lang: Lang): string => `${termLabel(term, lang)}（${lang === 'zh' ? '万元' : '10k CNY'}）`;
 
-/** 1. */
-export function statusTable(f: SubmissionStatusFigure, lang: Lang): TableSheet {
+/** A column of a table: its header, how its numbers are written, and its cell in one row of the figure. */
+interface Column<Row> extends TableColumn {
+  cell: (row: Row) => TableCell;
+}
+
+/** The one place a table is assembled: headers and formats from the columns, each row's cells in their order. */
+function sheet<Row>(title: string, columns: readonly Column<Row>[], rows: readonly Row[]): TableSheet {
   return {
-    title: w('status', lang),
-    columns: [col(w('department', lang), 'text'), col(w('region', lang), 'text'), col(w('state', lang), 'text'), col(termLabel('total', lang), 'score'), col(termLabel('grade', lang), 'text')],
-    rows: f.rows.map((r) => [r.departmentName, r.regionName, stateText(r.state, lang), r.total, gradeText(r.grade, lang)]),
+    title,
+    columns: columns.map(({ header, format }) => ({ header, format })),
+    rows: rows.map((row) => columns.map((c) => c.cell(row))),
   };
 }
 
-/** 2: forms per grade (the average, median, lowest and highest total are the figure's, shown beside the chart). */
+const column = <Row>(header: string, format: TableColumnFormat, cell: (row: Row) => TableCell): Column<Row> => ({ header, format, cell });
+
+// The columns several tables share, so that the same figure is headed and written the same way everywhere.
+const departmentColumn = <Row extends { departmentName: string }>(lang: Lang): Column<Row> => column(w('department', lang), 'text', (r) => r.departmentName);
+const stateColumn = <Row extends { state: FormState | null }>(lang: Lang): Column<Row> => column(w('state', lang), 'text', (r) => stateText(r.state, lang));
+const totalColumn = <Row extends { total: number | null }>(lang: Lang): Column<Row> => column(termLabel('total', lang), 'score', (r) => r.total);
+const gradeColumn = <Row extends { grade: Grade | null }>(lang: Lang): Column<Row> => column(termLabel('grade', lang), 'text', (r) => gradeText(r.grade, lang));
+const rateColumn = <Row extends { ratePercent: number | null }>(lang: Lang): Column<Row> => column(`${termLabel('executionRate', lang)}（%）`, 'percent', (r) => r.ratePercent);
+/** 全年预算数 and 全年执行数 in 万元, then the rate. */
+const spendingColumns = <Row extends { budgeted: number; executed: number; ratePercent: number | null }>(lang: Lang): Column<Row>[] => [
+  column(`${termLabel('budgeted', lang)}（${lang === 'zh' ? '万元' : '10k CNY'}）`, 'amount', (r) => r.budgeted),
+  column(`${termLabel('executed', lang)}（${lang === 'zh' ? '万元' : '10k CNY'}）`, 'amount', (r) => r.executed),
+  rateColumn(lang),
+];
+
+/** 1. */
+export function statusTable(f: SubmissionStatusFigure, lang: Lang): TableSheet {
+  type Row = SubmissionStatusFigure['rows'][number];
+  return sheet<Row>(w('status', lang), [departmentColumn(lang), column(w('region', lang), 'text', (r) => r.regionName), stateColumn(lang), totalColumn(lang), gradeColumn(lang)], f.rows);
+}
+
+/** 2: forms per grade and a last row for all (the average, median, lowest and highest total are the figure's, shown beside the chart). */
 export function gradesTable(f: GradeDistributionFigure, lang: Lang): TableSheet {
-  return {
-    title: w('grades', lang),
-    columns: [col(termLabel('grade', lang), 'text'), col(w('forms', lang), 'integer'), col(`${w('share', lang)}（%）`, 'percent')],
-    rows: [
-      ...f.grades.map((g) => [gradeLabel(g.grade, lang), g.forms, g.sharePercent]),
-      [w('overall', lang), f.forms, f.forms === 0 ? null : 100],
+  const overall = { grade: null, forms: f.forms, sharePercent: f.forms === 0 ? null : 100 };
+  type Row = GradeDistributionFigure['grades'][number] | typeof overall;
+  return sheet<Row>(
+    w('grades', lang),
+    [
+      column(termLabel('grade', lang), 'text', (r) => (r.grade === null ? w('overall', lang) : gradeLabel(r.grade, lang))),
+      column(w('forms', lang), 'integer', (r) => r.forms),
+      column(`${w('share', lang)}（%）`, 'percent', (r) => r.sharePercent),
     ],
-  };
+    [...f.grades, overall],
+  );
 }
 
 /** 3. */
 export function gapsTable(f: ReviewGapFigure, lang: Lang): TableSheet {
-  return {
-    title: w('gaps', lang),
-    columns: [col(w('department', lang), 'text'), col(w('selfTotal', lang), 'score'), col(w('reviewedTotal', lang), 'score'), col(w('gap', lang), 'score'), col(w('reviewedIndicators', lang), 'integer')],
-    rows: f.rows.map((r) => [r.departmentName, r.selfTotal, r.reviewedTotal, r.gap, r.reviewedIndicators]),
-  };
+  type Row = ReviewGapFigure['rows'][number];
+  return sheet<Row>(
+    w('gaps', lang),
+    [
+      departmentColumn(lang),
+      column(w('selfTotal', lang), 'score', (r) => r.selfTotal),
+      column(w('reviewedTotal', lang), 'score', (r) => r.reviewedTotal),
+      column(w('gap', lang), 'score', (r) => r.gap),
+      column(w('reviewedIndicators', lang), 'integer', (r) => r.reviewedIndicators),
+    ],
+    f.rows,
+  );
 }
 
 /** 4. */
 export function executionTable(f: ExecutionFigure, lang: Lang): TableSheet {
-  return {
-    title: w('execution', lang),
-    columns: [
-      col(w('breakdown', lang), 'text'),
-      col(w('column', lang), 'text'),
-      col(w('forms', lang), 'integer'),
-      col(amountHeader('budgeted', lang), 'amount'),
-      col(amountHeader('executed', lang), 'amount'),
-      col(rateHeader(lang), 'percent'),
-      col(`${w('low', lang)}（< ${f.lowRatePercent}%）`, 'text'),
-      col(w('lowForms', lang), 'integer'),
+  type Row = ExecutionFigure['rows'][number];
+  return sheet<Row>(
+    w('execution', lang),
+    [
+      column(w('breakdown', lang), 'text', (r) => (r.breakdown === null ? '' : termLabel(r.breakdown, lang))),
+      column(w('column', lang), 'text', (r) => columnText(r.column, lang)),
+      column(w('forms', lang), 'integer', (r) => r.forms),
+      ...spendingColumns<Row>(lang),
+      column(`${w('low', lang)}（< ${f.lowRatePercent}%）`, 'text', (r) => w(r.low ? 'yes' : 'no', lang)),
+      column(w('lowForms', lang), 'integer', (r) => r.lowForms),
     ],
-    rows: f.rows.map((r) => [r.breakdown === null ? '' : termLabel(r.breakdown, lang), columnText(r.column, lang), r.forms, r.budgeted, r.executed, r.ratePercent, w(r.low ? 'yes' : 'no', lang), r.lowForms]),
-  };
+    f.rows,
+  );
 }
 
 /** 5. */
 export function lostPointsTable(f: LostPointsFigure, lang: Lang): TableSheet {
-  return {
-    title: w('lostPoints', lang),
-    columns: [
-      col(w('indicator', lang), 'text'),
-      col(w('category', lang), 'text'),
-      col(w('scoringForms', lang), 'integer'),
-      col(w('losingForms', lang), 'integer'),
-      col(w('lostSum', lang), 'score'),
-      col(w('averageLost', lang), 'score'),
-      col(w('reasons', lang), 'text'),
-      col(w('findings', lang), 'text'),
+  type Row = LostPointsFigure['rows'][number];
+  return sheet<Row>(
+    w('lostPoints', lang),
+    [
+      column(w('indicator', lang), 'text', (r) => r.namePath),
+      column(w('category', lang), 'text', (r) => categoryText(r.category, lang)),
+      column(w('scoringForms', lang), 'integer', (r) => r.forms),
+      column(w('losingForms', lang), 'integer', (r) => r.losingForms),
+      column(w('lostSum', lang), 'score', (r) => r.lostPoints),
+      column(w('averageLost', lang), 'score', (r) => r.averageLost),
+      column(w('reasons', lang), 'text', (r) => r.reasons.map((x) => `${x.text}（${x.forms}）`).join('；')),
+      column(w('findings', lang), 'text', (r) => r.findings.map((x) => `${x.code}（${x.forms}）`).join('；')),
     ],
-    rows: f.rows.map((r) => [
-      r.namePath,
-      categoryText(r.category, lang),
-      r.forms,
-      r.losingForms,
-      r.lostPoints,
-      r.averageLost,
-      r.reasons.map((x) => `${x.text}（${x.forms}）`).join('；'),
-      r.findings.map((x) => `${x.code}（${x.forms}）`).join('；'),
-    ]),
-  };
+    f.rows,
+  );
 }
 
 /** 6. */
 export function highMarksTable(f: HighMarksFigure, lang: Lang): TableSheet {
-  return {
-    title: w('highMarks', lang),
-    columns: [
-      col(w('department', lang), 'text'),
-      col(termLabel('total', lang), 'score'),
-      col(termLabel('grade', lang), 'text'),
-      col(amountHeader('budgeted', lang), 'amount'),
-      col(amountHeader('executed', lang), 'amount'),
-      col(rateHeader(lang), 'percent'),
-      col(w('gapRate', lang), 'score'),
-    ],
-    rows: f.rows.map((r) => [r.departmentName, r.total, gradeLabel(r.grade, lang), r.budgeted, r.executed, r.ratePercent, r.gap]),
-  };
+  type Row = HighMarksFigure['rows'][number];
+  return sheet<Row>(w('highMarks', lang), [departmentColumn(lang), totalColumn(lang), gradeColumn(lang), ...spendingColumns<Row>(lang), column(w('gapRate', lang), 'score', (r) => r.gap)], f.rows);
 }
 
 /** 7: one row per department and year. */
 export function yearOverYearTable(f: YearOverYearFigure, lang: Lang): TableSheet {
-  return {
-    title: w('yearOverYear', lang),
-    columns: [col(w('department', lang), 'text'), col(termLabel('year', lang), 'integer'), col(w('state', lang), 'text'), col(termLabel('total', lang), 'score'), col(termLabel('grade', lang), 'text'), col(rateHeader(lang), 'percent')],
-    rows: f.rows.flatMap((d) => d.years.map((y) => [d.departmentName, y.year, stateText(y.state, lang), y.total, gradeLabel(y.grade, lang), y.ratePercent])),
-  };
+  type Row = YearOverYearFigure['rows'][number]['years'][number] & { departmentName: string };
+  return sheet<Row>(
+    w('yearOverYear', lang),
+    [departmentColumn(lang), column(termLabel('year', lang), 'integer', (r) => r.year), stateColumn(lang), totalColumn(lang), gradeColumn(lang), rateColumn(lang)],
+    f.rows.flatMap((d) => d.years.map((y) => ({ ...y, departmentName: d.departmentName }))),
+  );
 }
