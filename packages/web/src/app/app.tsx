@@ -4,7 +4,6 @@
  * history, import, public pages with charts) are loaded on demand so the first screen stays small.
  */
 import type { Lang } from '@jixiao/core';
-import { canOrganise } from '@jixiao/core';
 import { App as AntApp, Button, ConfigProvider, Dropdown, Layout, Menu, Result, Space, Spin, Typography } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
@@ -13,6 +12,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { api, ApiFailure, setApiLanguage, setCsrfToken } from '../api/api-client.js';
 import type { SessionAnswer, SessionUser } from '../api/api-types.js';
 import { uiText } from '../i18n/ui-text.js';
+import { menuEntries, selectedMenuKey } from '../model/app-menu.js';
 import type { Route } from '../model/routes.js';
 import { isPublicRoute } from '../model/routes.js';
 import type { AppState } from './app-context.js';
@@ -112,15 +112,7 @@ export function App(): ReactNode {
   };
 
   const needsLogin = checked && user === null && !isPublicRoute(route);
-  const menuKey = route.name === 'dashboard' || route.name === 'department' ? 'dashboard' : route.name === 'followUps' ? 'followUps' : route.name === 'queue' ? 'queue' : route.name === 'import' ? 'import' : route.name === 'bulkImport' ? 'bulkImport' : route.name.startsWith('public') ? 'public' : '';
-  const menuItems = [
-    ...(user ? [{ key: 'queue', label: t('workQueue') }, ...(user.role !== 'reviewer' ? [{ key: 'import', label: t('importForm') }] : [])] : []),
-    // Who may bulk import is core's permission data (administrators; reviewers into their region).
-    ...(user && canOrganise({ userId: user.id, role: user.role, regionId: user.regionId, departmentId: user.departmentId }, 'bulkImport') ? [{ key: 'bulkImport', label: t('bulkImport') }] : []),
-    ...(user ? [{ key: 'followUps', label: t('followUps') }] : []),
-    ...(user && (user.role === 'reviewer' || user.role === 'administrator') ? [{ key: 'dashboard', label: t('dashboard') }] : []),
-    { key: 'public', label: t('publicForms') },
-  ];
+  const menu = menuEntries(user);
 
   return (
     <ConfigProvider locale={lang === 'zh' ? zhCN : enUS} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#b22c2c', borderRadius: 4 } }}>
@@ -134,10 +126,13 @@ export function App(): ReactNode {
               <Menu
                 theme="dark"
                 mode="horizontal"
-                selectedKeys={[menuKey]}
-                items={menuItems}
+                selectedKeys={[selectedMenuKey(route, menu)]}
+                items={menu.map((entry) => ({ key: entry.key, label: t(entry.label) }))}
                 className="app-menu"
-                onClick={(e) => navigate(e.key === 'dashboard' ? { name: 'dashboard' } : e.key === 'followUps' ? { name: 'followUps' } : e.key === 'queue' ? { name: 'queue' } : e.key === 'import' ? { name: 'import' } : e.key === 'bulkImport' ? { name: 'bulkImport' } : { name: 'publicList' })}
+                onClick={(e) => {
+                  const entry = menu.find((m) => m.key === e.key);
+                  if (entry) navigate(entry.route);
+                }}
               />
               <Space>
                 <Button type="text" className="app-header-button" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}>

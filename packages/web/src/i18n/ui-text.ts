@@ -183,6 +183,7 @@ const TEXT = {
   followUpTotal: { zh: '合计', en: 'Total' },
   fieldRequired: { zh: '请填写{field}', en: '{field} is required' },
   dashboard: { zh: '分析', en: 'Dashboard' },
+  ownDepartmentAnalysis: { zh: '本部门分析', en: 'Our department' },
   dashboardTitle: { zh: '绩效分析', en: 'Performance dashboard' },
   dashboardNote: { zh: '统计已提交、已审核、已公开的自评表（填报情况含全部部门）；执行率低于{rate}%为偏低，高分指总分{total}分及以上。', en: 'Counts forms submitted, approved or published (the submission status lists every department); a rate below {rate}% is low, high marks are a total of {total} or more.' },
   allGrades: { zh: '全部等级', en: 'All grades' },

@@ -3,9 +3,9 @@
  * follow-up card counts the demo's overdue one), drills into the seed department, opens its 2021 form, raises
  * a follow-up from its 资产管理制度健全性 finding (title prefilled from the finding, the department's head as
  * owner) and sees it listed on the department's page beside the demo's overdue one (highlighted, and alone
- * under "only overdue" on the 整改 page); the head signs in, finds it and moves it to 整改中 with a
- * note; the reviewer raises another from a review comment on a submitted form. Screenshots go to
- * docs/screenshots/.
+ * under "only overdue" on the 整改 page); the head signs in, opens 本部门分析 (no dashboard) to their
+ * department's years and follow-ups, finds it and moves it to 整改中 with a note; the reviewer raises
+ * another from a review comment on a submitted form. Screenshots go to docs/screenshots/.
  */
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -87,6 +87,15 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
 
   it('the department’s head finds it and moves it to 整改中 with a note; its history says who did what', async () => {
     await signIn(page, server.url, ...ACCOUNTS.head);
+    // No dashboard for the head, but their own department's page from the menu: its years and its follow-ups.
+    expect(await page.getByRole('menuitem', { name: '分析', exact: true }).count()).toBe(0);
+    await page.getByRole('menuitem', { name: '本部门分析' }).click();
+    await page.getByTestId('department-page').getByRole('heading', { name: SEED }).waitFor();
+    await expect.poll(() => page.getByTestId('department-years').getByRole('link', { name: '2021' }).count()).toBeGreaterThan(0);
+    await expect.poll(() => page.getByTestId('department-follow-ups').locator('tr[data-row-key]').filter({ hasText: TITLE }).count()).toBe(1);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('menuitem', { name: 'Our department' }).waitFor();
+    await page.getByRole('button', { name: '中文' }).click();
     await page.getByRole('menuitem', { name: '整改' }).click();
     const mine = row(page, TITLE);
     await mine.waitFor();
