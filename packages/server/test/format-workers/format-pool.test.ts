@@ -4,7 +4,7 @@
  * refusal naming the file — the server still serving afterwards. On SQLite and PostgreSQL.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { FormDocument } from '@jixiao/core';
 import { readForm, writeForm } from '@jixiao/io';
 import { findForm } from '../../src/db/repositories/forms-repository.js';
@@ -12,11 +12,9 @@ import { readZip } from '../../src/services/bulk-import-zip.js';
 import { closeFormatWorkers, readFormInWorker } from '../../src/services/format-workers/format-pool.js';
 import { requireFreshBuild } from '../../../../test-support/bounded-worker.js';
 import { DIALECTS } from '../helpers/dialects.js';
-import type { World } from '../helpers/factories.js';
-import { as, buildForm, buildWorld, signIn } from '../helpers/factories.js';
+import { as, buildForm, signIn } from '../helpers/factories.js';
 import { multipartFile } from '../helpers/multipart.js';
-import type { TestApp } from '../helpers/test-app.js';
-import { createTestApp } from '../helpers/test-app.js';
+import { worldSuite } from '../helpers/test-app.js';
 
 const seedText = readFileSync(new URL('../../../../demo/panyu-kgxj-2021.txt', import.meta.url), 'utf8');
 const LIMIT_VARIABLES = ['JIXIAO_FORMAT_WORKERS', 'JIXIAO_FORMAT_QUEUE', 'JIXIAO_FORMAT_HEAP_MB'] as const;
@@ -59,21 +57,15 @@ describe('format workers read what io reads', () => {
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`exports through the format workers on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
-    beforeAll(async () => {
-      t = await createTestApp(dialect);
-      world = await buildWorld(t.ctx);
-    });
-    afterAll(async () => t?.close());
+    const s = worldSuite(dialect);
 
     it('answers every format as io writes it in process, byte for byte but for the time of writing, in both languages', async () => {
-      const { id } = await buildForm(t.ctx, world, world.departments.d1, 'submitted');
-      const document = JSON.parse((await findForm(t.ctx.db, id))?.documentJson ?? 'null') as FormDocument;
-      const reviewer = await signIn(t.app, 'reviewer1');
+      const { id } = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'submitted');
+      const document = JSON.parse((await findForm(s.t.ctx.db, id))?.documentJson ?? 'null') as FormDocument;
+      const reviewer = await signIn(s.t.app, 'reviewer1');
       for (const format of ['xlsx', 'pdf', 'html', 'csv', 'json']) {
         for (const lang of ['zh', 'en'] as const) {
-          const res = await t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/${format}?lang=${lang}`, headers: as(reviewer, { 'accept-language': lang }) });
+          const res = await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/${format}?lang=${lang}`, headers: as(reviewer, { 'accept-language': lang }) });
           expect(res.statusCode, `${format} ${lang}`).toBe(200);
           const expected = await writeForm(document, `.${format}`, { lang });
           if (!expected.ok) throw new Error(expected.problem.code);
@@ -84,32 +76,32 @@ for (const dialect of DIALECTS) {
 
     it('answers 503 "busy, retry" with Retry-After when the queue is full, and serves again afterwards', async () => {
       await withLimits({ JIXIAO_FORMAT_WORKERS: '1', JIXIAO_FORMAT_QUEUE: '1' });
-      const { id } = await buildForm(t.ctx, world, world.departments.d2, 'submitted');
-      const reviewer = await signIn(t.app, 'reviewer1');
-      const answers = await Promise.all(Array.from({ length: 6 }, () => t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/pdf`, headers: as(reviewer, { 'accept-language': 'zh' }) })));
+      const { id } = await buildForm(s.t.ctx, s.world, s.world.departments.d2, 'submitted');
+      const reviewer = await signIn(s.t.app, 'reviewer1');
+      const answers = await Promise.all(Array.from({ length: 6 }, () => s.t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/pdf`, headers: as(reviewer, { 'accept-language': 'zh' }) })));
       const busy = answers.filter((a) => a.statusCode === 503);
       expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThanOrEqual(2);
       expect(busy.length).toBeGreaterThan(0);
       expect(busy.length + answers.filter((a) => a.statusCode === 200).length).toBe(6);
       expect(busy[0]?.headers['retry-after']).toBe('5');
       expect(busy[0]?.json()).toMatchObject({ error: { code: 'api.busy', message: '服务器正忙于处理其他文件（读取或导出），请 5 秒后重试。' } });
-      expect((await t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/pdf`, headers: as(reviewer) })).statusCode).toBe(200);
+      expect((await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/pdf`, headers: as(reviewer) })).statusCode).toBe(200);
     });
 
     it('refuses an export and an upload over the heap limit with a message naming the file, and keeps serving', async () => {
       await withLimits({ JIXIAO_FORMAT_HEAP_MB: '4' });
-      const { id } = await buildForm(t.ctx, world, world.departments.d1, 'submitted');
-      const reviewer = await signIn(t.app, 'reviewer1');
-      const exported = await t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/xlsx`, headers: as(reviewer, { 'accept-language': 'en' }) });
+      const { id } = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'submitted');
+      const reviewer = await signIn(s.t.app, 'reviewer1');
+      const exported = await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/xlsx`, headers: as(reviewer, { 'accept-language': 'en' }) });
       expect(exported.statusCode).toBe(400);
       const exportError = (exported.json() as { error: { code: string; problems: { code: string; message: string }[] } }).error;
       expect(exportError.code).toBe('api.exportFailed');
       expect(exportError.problems[0]).toMatchObject({ code: 'output.memoryLimit' });
       expect(exportError.problems[0]?.message).toMatch(/^Writing .+\.xlsx needed more than 4 MB of memory and was stopped\.$/u);
 
-      const editor = await signIn(t.app, 'editor1');
+      const editor = await signIn(s.t.app, 'editor1');
       const upload = multipartFile('番禺.txt', seedText, 'text/plain');
-      const refused = await t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, { ...upload.headers, 'accept-language': 'zh' }), payload: upload.payload });
+      const refused = await s.t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, { ...upload.headers, 'accept-language': 'zh' }), payload: upload.payload });
       expect(refused.statusCode).toBe(422);
       expect((refused.json() as { error: { problems: { code: string; message: string }[] } }).error.problems[0]).toMatchObject({
         code: 'input.memoryLimit',
@@ -117,8 +109,8 @@ for (const dialect of DIALECTS) {
       });
 
       await withLimits({});
-      expect((await t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/xlsx`, headers: as(reviewer) })).statusCode).toBe(200);
-      expect((await t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, upload.headers), payload: upload.payload })).statusCode).toBe(200);
+      expect((await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}/export/xlsx`, headers: as(reviewer) })).statusCode).toBe(200);
+      expect((await s.t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, upload.headers), payload: upload.payload })).statusCode).toBe(200);
     });
   });
 }

@@ -8,6 +8,7 @@ import { importFormText } from '@jixiao/io';
 import type { ServiceContext } from '@jixiao/server';
 import { addUser } from '@jixiao/server';
 import type { App } from '@jixiao/server';
+import { insertAttachment } from '../../src/db/repositories/files-repository.js';
 import { insertDepartment, insertRegion } from '../../src/db/repositories/organisations-repository.js';
 import { createFormRow } from '../../src/services/task-service.js';
 
@@ -83,6 +84,17 @@ export async function buildForm(ctx: ServiceContext, world: World, departmentId:
   if (year !== undefined) document.unit.year = year;
   const id = await createFormRow(ctx, ctx.db, 'factory', { departmentId, regionId: world.regionOf[departmentId] ?? '', year: year ?? spareYear++, taskId: null, document, action: 'create', state });
   return { id, marker };
+}
+
+/**
+ * A text file of evidence on an indicator of a form, stored directly (no session needed, nothing checked:
+ * the upload route's checks have tests of their own). Returns its id.
+ */
+export async function buildAttachment(ctx: ServiceContext, file: { formId: string; indicatorId: string; fileName: string; text: string }): Promise<string> {
+  const id = ctx.newId();
+  const content = new TextEncoder().encode(file.text);
+  await insertAttachment(ctx.db, { id, formId: file.formId, indicatorId: file.indicatorId, fileName: file.fileName, contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
+  return id;
 }
 
 /** A signed-in client: the session cookie and the CSRF token. */

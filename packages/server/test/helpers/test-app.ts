@@ -1,11 +1,15 @@
 /**
  * The real app on a real, freshly migrated database for one test suite: SQLite in memory, or a schema of
- * its own in PostgreSQL (dropped afterwards), with a fast argon2 cost, a stepping clock and counting ids.
+ * its own in PostgreSQL (dropped afterwards), with a fast argon2 cost, a stepping clock and counting ids;
+ * `worldSuite` sets it up with the factories' world for the tests of a `describe`.
  */
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import type { App, AppOptions, ServiceContext } from '@jixiao/server';
 import { argon2Hasher, buildApp, migrateToLatest, openDatabase } from '@jixiao/server';
 import type { TestDialect } from './dialects.js';
+import type { World } from './factories.js';
+import { buildWorld } from './factories.js';
 
 /** A running test app with its services' context. */
 export interface TestApp {
@@ -14,10 +18,17 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
+/** How the test app differs from the default one. */
+export interface TestAppOptions {
+  loginRateLimit?: number;
+  production?: boolean;
+  onRoute?: AppOptions['onRoute'];
+}
+
 let suite = 0;
 
 /** Builds the app on a fresh database of the dialect. */
-export async function createTestApp(dialect: TestDialect, options: { loginRateLimit?: number; production?: boolean; onRoute?: AppOptions['onRoute'] } = {}): Promise<TestApp> {
+export async function createTestApp(dialect: TestDialect, options: TestAppOptions = {}): Promise<TestApp> {
   let schema: string | undefined;
   if (dialect.name === 'postgres') {
     schema = `test_${process.pid}_${Date.now().toString(36)}_${suite++}`;
@@ -50,6 +61,39 @@ export async function createTestApp(dialect: TestDialect, options: { loginRateLi
         await admin.query(`DROP SCHEMA ${schema} CASCADE`);
         await admin.end();
       }
+    },
+  };
+}
+
+/** What the tests of a suite use: the app and the factories' world, ready once the suite has started. */
+export interface WorldSuite {
+  readonly t: TestApp;
+  readonly world: World;
+}
+
+/**
+ * Registers in the calling `describe` the app on a fresh database of the dialect with the world built in it
+ * (before the suite's tests) and its closing (after them). Hooks the caller registers afterwards run after
+ * these, so they may use the app and the world.
+ */
+export function worldSuite(dialect: TestDialect, options: TestAppOptions = {}): WorldSuite {
+  let t: TestApp | null = null;
+  let world: World | null = null;
+  beforeAll(async () => {
+    t = await createTestApp(dialect, options);
+    world = await buildWorld(t.ctx);
+  });
+  afterAll(async () => t?.close());
+  const ready = <T>(value: T | null): T => {
+    if (value === null) throw new Error('the suite has not started: its app and world are made in beforeAll');
+    return value;
+  };
+  return {
+    get t() {
+      return ready(t);
+    },
+    get world() {
+      return ready(world);
     },
   };
 }

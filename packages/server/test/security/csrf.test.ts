@@ -5,55 +5,34 @@
  * token the same request gets past the check. Sign-in is the one route without a token, and every GET
  * route, called with a session, changes nothing (SameSite=Lax lets cross-site GETs carry the cookie).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/dialects.js';
-import type { Client, World } from '../helpers/factories.js';
-import { as, buildForm, buildWorld, signIn } from '../helpers/factories.js';
-import type { TestApp } from '../helpers/test-app.js';
-import { createTestApp } from '../helpers/test-app.js';
+import type { Client } from '../helpers/factories.js';
+import { as, signIn } from '../helpers/factories.js';
 import { snapshot } from './database-snapshot.js';
 import type { RegisteredRoute } from './route-matrix.js';
-import { routeCollector } from './route-matrix.js';
-import type { SampleIds } from './route-samples.js';
-import { concreteUrl, SAMPLE_LEAF_ID } from './route-samples.js';
-import { insertAttachment } from '../../src/db/repositories/files-repository.js';
+import { concreteUrl } from './route-samples.js';
+import { sampleSuite } from './sample-suite.js';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`CSRF on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
-    let ids: SampleIds;
-    let routes: RegisteredRoute[] = [];
-    beforeAll(async () => {
-      const collector = routeCollector();
-      t = await createTestApp(dialect, { onRoute: collector.onRoute });
-      await t.app.ready();
-      routes = collector.routes;
-      world = await buildWorld(t.ctx);
-      const form = await buildForm(t.ctx, world, world.departments.d1, 'draft');
-      const published = await buildForm(t.ctx, world, world.departments.d3, 'published');
-      const attachmentId = t.ctx.newId();
-      const content = new TextEncoder().encode('证明');
-      await insertAttachment(t.ctx.db, { id: attachmentId, formId: form.id, indicatorId: SAMPLE_LEAF_ID, fileName: '证明.txt', contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
-      ids = { world, formId: form.id, publishedFormId: published.id, attachmentId };
-    });
-    afterAll(async () => t?.close());
+    const s = sampleSuite(dialect);
 
     const send = (route: RegisteredRoute, headers: Record<string, string>) =>
-      t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, ids), headers: { 'content-type': 'application/json', ...headers }, payload: '{}' });
+      s.t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, s.ids), headers: { 'content-type': 'application/json', ...headers }, payload: '{}' });
 
     it('every state-changing route refuses a session without its own CSRF token, and changes nothing', async () => {
-      const unsafe = routes.filter((r) => UNSAFE.has(r.method));
+      const unsafe = s.routes.filter((r) => UNSAFE.has(r.method));
       expect(unsafe.length).toBeGreaterThan(15);
-      const other: Client = await signIn(t.app, 'reviewer1');
+      const other: Client = await signIn(s.t.app, 'reviewer1');
       const checked: string[] = [];
       for (const route of unsafe) {
         const name = `${route.method} ${route.url}`;
-        const admin = await signIn(t.app, 'admin');
-        const sameUserOtherSession = await signIn(t.app, 'admin');
-        const before = await snapshot(t.ctx.db, dialect.name);
+        const admin = await signIn(s.t.app, 'admin');
+        const sameUserOtherSession = await signIn(s.t.app, 'admin');
+        const before = await snapshot(s.t.ctx.db, dialect.name);
         const refused = await send(route, { cookie: admin.cookie });
         if (name === 'POST /api/session') {
           // Signing in cannot carry a token yet; it gets past the check (and fails on the empty body).
@@ -71,7 +50,7 @@ for (const dialect of DIALECTS) {
           expect(res.statusCode, `${name} with ${what}`).toBe(403);
           expect((res.json() as { error: { code: string } }).error.code, `${name} with ${what}`).toBe('api.csrf');
         }
-        expect(await snapshot(t.ctx.db, dialect.name), `${name}: the database after the refusals`).toEqual(before);
+        expect(await snapshot(s.t.ctx.db, dialect.name), `${name}: the database after the refusals`).toEqual(before);
         const allowed = await send(route, as(admin));
         expect(allowed.statusCode === 403 && allowed.body.includes('api.csrf'), `${name} with the right token → ${allowed.statusCode} ${allowed.body.slice(0, 120)}`).toBe(false);
         checked.push(name);
@@ -86,23 +65,23 @@ for (const dialect of DIALECTS) {
         ['application/x-www-form-urlencoded', 'username=admin&password=correct+horse+battery'],
         ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="username"\r\n\r\nadmin\r\n--x--\r\n'],
       ] as const) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': type, origin: 'https://evil.example' }, payload: body });
+        const res = await s.t.app.inject({ method: 'POST', url: '/api/session', headers: { 'content-type': type, origin: 'https://evil.example' }, payload: body });
         expect([400, 415], `${type} → ${res.statusCode}`).toContain(res.statusCode);
         expect(res.cookies.find((c) => c.name === 'jixiao_session'), type).toBeUndefined();
       }
     });
 
     it('every GET route, called with a session, changes nothing', async () => {
-      const admin = await signIn(t.app, 'admin');
-      const before = await snapshot(t.ctx.db, dialect.name);
+      const admin = await signIn(s.t.app, 'admin');
+      const before = await snapshot(s.t.ctx.db, dialect.name);
       let called = 0;
-      for (const route of routes.filter((r) => r.method === 'GET')) {
-        const res = await t.app.inject({ method: 'GET', url: concreteUrl(route.url, ids), headers: as(admin) });
+      for (const route of s.routes.filter((r) => r.method === 'GET')) {
+        const res = await s.t.app.inject({ method: 'GET', url: concreteUrl(route.url, s.ids), headers: as(admin) });
         expect(res.statusCode, `GET ${route.url}`).toBeLessThan(500);
         called++;
       }
       expect(called).toBeGreaterThan(15);
-      expect(await snapshot(t.ctx.db, dialect.name)).toEqual(before);
+      expect(await snapshot(s.t.ctx.db, dialect.name)).toEqual(before);
     });
   });
 }

@@ -9,12 +9,11 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, FormState } from '@jixiao/core';
 import { can, canAdminister, canIssueTasks, leavesOf } from '@jixiao/core';
 import { serializeForm } from '@jixiao/io';
-import { insertAttachment } from '../../src/db/repositories/files-repository.js';
 import { findForm } from '../../src/db/repositories/forms-repository.js';
 import { saveTemplate } from '../../src/services/task-service.js';
 import { DIALECTS } from '../helpers/dialects.js';
 import type { Client } from '../helpers/factories.js';
-import { ACCOUNTS, as, buildForm, CALLERS, PASSWORD, seedForm, signIn } from '../helpers/factories.js';
+import { ACCOUNTS, as, buildAttachment, buildForm, CALLERS, PASSWORD, seedForm, signIn } from '../helpers/factories.js';
 import { matrixSuite } from '../helpers/matrix-suite.js';
 import { multipartFile } from '../helpers/multipart.js';
 
@@ -85,9 +84,7 @@ for (const dialect of DIALECTS) {
           const subject = { state: place.state, departmentId, regionId: s.world.regionOf[departmentId] ?? '' };
           const form = await buildForm(s.t.ctx, s.world, departmentId, 'draft');
           // Stored directly: the suite's own sessions are for the callers (an administrator's changes its password below).
-          const attachmentId = s.t.ctx.newId();
-          const content = new TextEncoder().encode(`证明 ${form.marker}`);
-          await insertAttachment(s.t.ctx.db, { id: attachmentId, formId: form.id, indicatorId: leafId, fileName: '机密证明.txt', contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
+          const attachmentId = await buildAttachment(s.t.ctx, { formId: form.id, indicatorId: leafId, fileName: '机密证明.txt', text: `证明 ${form.marker}` });
           await s.t.ctx.db.updateTable('forms').set({ state: place.state }).where('id', '=', form.id).execute();
           const res = await send(client, 'GET', `/api/forms/${form.id}/attachments/${attachmentId}`);
           const where = cell(`GET attachment on ${place.department}/${place.state}`);

@@ -6,16 +6,15 @@
  * nothing behind; what is accepted comes back as a download under a safe name, never as a page.
  */
 import { deflateRawSync } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { serializeForm, writeForm } from '@jixiao/io';
 import { readZip } from '@jixiao/server';
 import { zipArchive } from '../../../../test-support/zip-archive.js';
 import { DIALECTS } from '../helpers/dialects.js';
-import type { Client, World } from '../helpers/factories.js';
-import { as, buildForm, buildWorld, seedForm, signIn } from '../helpers/factories.js';
+import type { Client } from '../helpers/factories.js';
+import { as, buildForm, seedForm, signIn } from '../helpers/factories.js';
 import { multipartBatch, multipartFile } from '../helpers/multipart.js';
-import type { TestApp } from '../helpers/test-app.js';
-import { createTestApp } from '../helpers/test-app.js';
+import { worldSuite } from '../helpers/test-app.js';
 import { snapshot } from './database-snapshot.js';
 import { SAMPLE_LEAF_ID } from './route-samples.js';
 
@@ -36,29 +35,25 @@ const pngBytes = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a,
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`hostile files on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
+    const s = worldSuite(dialect);
     let editor: Client;
     let formId: string;
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      world = await buildWorld(t.ctx);
-      editor = await signIn(t.app, 'editor1');
-      formId = (await buildForm(t.ctx, world, world.departments.d1, 'draft')).id;
+      editor = await signIn(s.t.app, 'editor1');
+      formId = (await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'draft')).id;
     });
-    afterAll(async () => t?.close());
 
     const attach = (name: string, content: Uint8Array | string, contentType?: string, lang = 'zh') => {
       const file = multipartFile(name, content, contentType);
-      return t.app.inject({ method: 'POST', url: `/api/forms/${formId}/attachments?indicatorId=${SAMPLE_LEAF_ID}`, headers: as(editor, { ...file.headers, 'accept-language': lang }), payload: file.payload });
+      return s.t.app.inject({ method: 'POST', url: `/api/forms/${formId}/attachments?indicatorId=${SAMPLE_LEAF_ID}`, headers: as(editor, { ...file.headers, 'accept-language': lang }), payload: file.payload });
     };
     const upload = (name: string, content: Uint8Array | string, lang = 'zh') => {
       const file = multipartFile(name, content);
-      return t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, { ...file.headers, 'accept-language': lang }), payload: file.payload });
+      return s.t.app.inject({ method: 'POST', url: '/api/uploads', headers: as(editor, { ...file.headers, 'accept-language': lang }), payload: file.payload });
     };
     /** A refusal: the status, a stable code and a message in each language that says what. */
     const expectRefused = async (send: (lang: string) => Promise<{ statusCode: number; json: () => unknown }>, status: number, code: string, says: RegExp, langs = ['zh', 'en']) => {
-      const before = await snapshot(t.ctx.db, dialect.name);
+      const before = await snapshot(s.t.ctx.db, dialect.name);
       for (const lang of langs) {
         const res = await send(lang);
         expect(res.statusCode, `${code} (${lang})`).toBe(status);
@@ -66,7 +61,7 @@ for (const dialect of DIALECTS) {
         expect(body.error.code).toBe(code);
         expect(`${body.error.message} ${(body.error.problems ?? []).map((p) => p.message).join(' ')}`, lang).toMatch(says);
       }
-      expect(await snapshot(t.ctx.db, dialect.name), `${code}: nothing written`).toEqual(before);
+      expect(await snapshot(s.t.ctx.db, dialect.name), `${code}: nothing written`).toEqual(before);
     };
 
     it('file names cannot climb out of their folder or smuggle characters into the download', async () => {
@@ -92,7 +87,7 @@ for (const dialect of DIALECTS) {
         const info = res.json() as { id: string; fileName: string };
         expect(info.fileName, name).toBe(stored);
         expect(info.fileName).not.toMatch(/[/\\\r\n"]/u);
-        const download = await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${info.id}`, headers: as(editor) });
+        const download = await s.t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${info.id}`, headers: as(editor) });
         expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(stored)}`);
         expect(download.headers['content-type']).toBe('text/plain; charset=utf-8');
         expect(download.body).toBe('证明材料');
@@ -100,11 +95,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('ids cannot reach another form’s evidence or climb', async () => {
-      const other = await buildForm(t.ctx, world, world.departments.d1, 'draft');
-      const theirs = await buildForm(t.ctx, world, world.departments.d2, 'draft');
-      const head2 = await signIn(t.app, 'head2');
+      const other = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'draft');
+      const theirs = await buildForm(s.t.ctx, s.world, s.world.departments.d2, 'draft');
+      const head2 = await signIn(s.t.app, 'head2');
       const file = multipartFile('机密.txt', `机密 ${theirs.marker}`);
-      const added = await t.app.inject({ method: 'POST', url: `/api/forms/${theirs.id}/attachments?indicatorId=${SAMPLE_LEAF_ID}`, headers: as(head2, file.headers), payload: file.payload });
+      const added = await s.t.app.inject({ method: 'POST', url: `/api/forms/${theirs.id}/attachments?indicatorId=${SAMPLE_LEAF_ID}`, headers: as(head2, file.headers), payload: file.payload });
       expect(added.statusCode).toBe(201);
       const id = (added.json() as { id: string }).id;
       for (const url of [
@@ -117,7 +112,7 @@ for (const dialect of DIALECTS) {
         `/api/forms/${formId}/attachments/%2e%2e%2f${id}`,
         `/api/forms/${formId}/attachments/${id}%00`,
       ]) {
-        const res = await t.app.inject({ method: 'GET', url, headers: as(editor) });
+        const res = await s.t.app.inject({ method: 'GET', url, headers: as(editor) });
         expect([400, 404], `${url} → ${res.statusCode}`).toContain(res.statusCode);
         expect(res.body, url).not.toContain(theirs.marker);
       }
@@ -139,13 +134,13 @@ for (const dialect of DIALECTS) {
       // The type a download is served as comes from the checked extension, never from what the browser said.
       const res = await attach('截图.png', pngBytes, 'text/html');
       expect(res.statusCode).toBe(201);
-      const download = await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${(res.json() as { id: string }).id}`, headers: as(editor) });
+      const download = await s.t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${(res.json() as { id: string }).id}`, headers: as(editor) });
       expect(download.headers['content-type']).toBe('image/png');
       expect(download.headers['x-content-type-options']).toBe('nosniff');
       expect(download.headers['content-disposition']).toMatch(/^attachment;/u);
       // Markup in a text file is served as a plain-text download, never as a page.
       const html = await attach('说明.txt', '<script>alert(1)</script>');
-      const page = await t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${(html.json() as { id: string }).id}`, headers: as(editor) });
+      const page = await s.t.app.inject({ method: 'GET', url: `/api/forms/${formId}/attachments/${(html.json() as { id: string }).id}`, headers: as(editor) });
       expect(page.headers['content-type']).toBe('text/plain; charset=utf-8');
       expect(page.headers['content-disposition']).toMatch(/^attachment;/u);
       expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/u);
@@ -162,19 +157,19 @@ for (const dialect of DIALECTS) {
     }, 60_000);
 
     it('bulk import through the web refuses zip bombs, lying and climbing entries and does not open nested archives', async () => {
-      const admin = await signIn(t.app, 'admin');
+      const admin = await signIn(s.t.app, 'admin');
       const form = new TextEncoder().encode(serializeForm(seedForm()));
       const archive = zipArchive([
         { name: 'bomb.json', bytes: new Uint8Array(30 * MB) },
         { name: '../../escape.json', bytes: form },
         { name: 'inner.zip', bytes: zipArchive([{ name: 'inner.json', bytes: form }]) },
       ]);
-      const before = await snapshot(t.ctx.db, dialect.name);
-      const batch = multipartBatch({ regionId: world.regions.r1, year: '2021' }, [
+      const before = await snapshot(s.t.ctx.db, dialect.name);
+      const batch = multipartBatch({ regionId: s.world.regions.r1, year: '2021' }, [
         { name: '批量.zip', bytes: archive },
         { name: '说谎.zip', bytes: lyingZip('x.json', 30 * MB, 1_000) },
       ]);
-      const res = await t.app.inject({ method: 'POST', url: '/api/bulk-imports/preview', headers: as(admin, { ...batch.headers, 'accept-language': 'en' }), payload: batch.payload });
+      const res = await s.t.app.inject({ method: 'POST', url: '/api/bulk-imports/preview', headers: as(admin, { ...batch.headers, 'accept-language': 'en' }), payload: batch.payload });
       expect(res.statusCode, res.body.slice(0, 300)).toBe(200);
       const items = (res.json() as { items: { file: string; refusal?: { code: string; message: string }; uploadId?: string }[] }).items;
       const byFile = new Map(items.map((i) => [i.file, i]));
@@ -184,7 +179,7 @@ for (const dialect of DIALECTS) {
       for (const item of items) if (item.refusal) expect(item.refusal.message, item.file).not.toBe('');
       expect(items.some((i) => i.file.includes('inner.json'))).toBe(false); // the archive inside is a file, not opened
       expect(items.every((i) => i.uploadId === undefined || i.uploadId === null), JSON.stringify(items).slice(0, 400)).toBe(true);
-      expect(await snapshot(t.ctx.db, dialect.name)).toEqual(before);
+      expect(await snapshot(s.t.ctx.db, dialect.name)).toEqual(before);
     }, 60_000);
 
     it('refuses mislabelled, damaged and unsupported form files with the reason', async () => {

@@ -4,19 +4,14 @@
  * X-Frame-Options; every download (exports in each format, the public's, evidence) is an attachment under
  * a safe name, whatever the department is called, so that no file is ever shown as a page of the site.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../helpers/dialects.js';
-import type { Client, World } from '../helpers/factories.js';
-import { as, buildForm, buildWorld, signIn } from '../helpers/factories.js';
-import type { TestApp } from '../helpers/test-app.js';
-import { createTestApp } from '../helpers/test-app.js';
-import { insertAttachment } from '../../src/db/repositories/files-repository.js';
+import type { Client } from '../helpers/factories.js';
+import { as, buildForm, signIn } from '../helpers/factories.js';
 import { insertDepartment } from '../../src/db/repositories/organisations-repository.js';
 import { EXPORT_FORMATS } from '../../src/http/routes/file-routes.js';
-import type { RegisteredRoute } from './route-matrix.js';
-import { routeCollector } from './route-matrix.js';
-import type { SampleIds } from './route-samples.js';
-import { concreteUrl, SAMPLE_LEAF_ID } from './route-samples.js';
+import { concreteUrl } from './route-samples.js';
+import { SAMPLE_ATTACHMENT, sampleSuite } from './sample-suite.js';
 
 /** The headers every answer of the app carries. */
 function expectGuarded(headers: Record<string, unknown>, where: string): void {
@@ -41,50 +36,36 @@ function expectDownload(headers: Record<string, unknown>, where: string): string
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`security headers on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
-    let ids: SampleIds;
+    const s = sampleSuite(dialect);
     let admin: Client;
-    let routes: RegisteredRoute[] = [];
     let hostileForm: string;
     beforeAll(async () => {
-      const collector = routeCollector();
-      t = await createTestApp(dialect, { onRoute: collector.onRoute });
-      await t.app.ready();
-      routes = collector.routes;
-      world = await buildWorld(t.ctx);
-      const form = await buildForm(t.ctx, world, world.departments.d1, 'draft');
-      const published = await buildForm(t.ctx, world, world.departments.d3, 'published');
-      const attachmentId = t.ctx.newId();
-      const content = new TextEncoder().encode('<html><script>alert(1)</script></html>');
-      await insertAttachment(t.ctx.db, { id: attachmentId, formId: form.id, indicatorId: SAMPLE_LEAF_ID, fileName: '说明.txt', contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
-      ids = { world, formId: form.id, publishedFormId: published.id, attachmentId };
+      const { t, world } = s;
       const hostileDepartment = t.ctx.newId();
       world.regionOf[hostileDepartment] = world.regions.r2;
       await insertDepartment(t.ctx.db, { id: hostileDepartment, regionId: world.regions.r2, name: '../"局"\r\n<script>;名.html', unitCount: 1 });
       hostileForm = (await buildForm(t.ctx, world, hostileDepartment, 'published')).id;
       admin = await signIn(t.app, 'admin');
     });
-    afterAll(async () => t?.close());
 
     it('every GET route, signed in or not, found or not, carries the headers', async () => {
       let checked = 0;
-      for (const route of routes.filter((r) => r.method === 'GET')) {
+      for (const route of s.routes.filter((r) => r.method === 'GET')) {
         for (const client of [admin, null]) {
-          const res = await t.app.inject({ method: 'GET', url: concreteUrl(route.url, ids), headers: as(client) });
+          const res = await s.t.app.inject({ method: 'GET', url: concreteUrl(route.url, s.ids), headers: as(client) });
           expectGuarded(res.headers, `GET ${route.url} ${client ? 'signed in' : 'public'} → ${res.statusCode}`);
           checked++;
         }
       }
       expect(checked).toBeGreaterThan(30);
-      for (const url of ['/api/nothing', '/api/forms/nothing', '/api/docs']) expectGuarded((await t.app.inject({ method: 'GET', url, headers: as(admin) })).headers, url);
+      for (const url of ['/api/nothing', '/api/forms/nothing', '/api/docs']) expectGuarded((await s.t.app.inject({ method: 'GET', url, headers: as(admin) })).headers, url);
     });
 
     it('every export format is an attachment under a safe name, whatever the department is called', async () => {
       expect(EXPORT_FORMATS).toEqual(expect.arrayContaining(['json', 'xlsx', 'pdf', 'html', 'csv']));
       for (const format of EXPORT_FORMATS) {
         for (const url of [`/api/forms/${hostileForm}/export/${format}`, `/api/public/forms/${hostileForm}/export/${format}`]) {
-          const res = await t.app.inject({ method: 'GET', url, headers: as(admin) });
+          const res = await s.t.app.inject({ method: 'GET', url, headers: as(admin) });
           expect(res.statusCode, `${url} → ${res.body.slice(0, 200)}`).toBe(200);
           expectGuarded(res.headers, url);
           const name = expectDownload(res.headers, url);
@@ -95,15 +76,15 @@ for (const dialect of DIALECTS) {
     }, 60_000);
 
     it('evidence downloads are attachments with the checked type, even when they hold markup', async () => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/forms/${ids.formId}/attachments/${ids.attachmentId}`, headers: as(admin) });
+      const res = await s.t.app.inject({ method: 'GET', url: `/api/forms/${s.ids.formId}/attachments/${s.ids.attachmentId}`, headers: as(admin) });
       expect(res.statusCode).toBe(200);
       expectGuarded(res.headers, 'attachment');
-      expect(expectDownload(res.headers, 'attachment')).toBe('说明.txt');
+      expect(expectDownload(res.headers, 'attachment')).toBe(SAMPLE_ATTACHMENT.fileName);
       expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
     });
 
     it('the web app’s pages are never framed by another site and load scripts only from the site', async () => {
-      const res = await t.app.inject({ method: 'GET', url: '/forms/some-form' });
+      const res = await s.t.app.inject({ method: 'GET', url: '/forms/some-form' });
       expectGuarded(res.headers, 'a page of the web app');
       expect(String(res.headers['content-security-policy'])).toMatch(/default-src 'self'/u);
       expect(res.headers['referrer-policy']).toBe('no-referrer');

@@ -7,21 +7,18 @@
  * to the editor; afterwards every table is there, the other departments' forms are unchanged, no audit
  * entry has changed, and what was stored reads back exactly as sent.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { FormDocument } from '@jixiao/core';
 import { leavesOf } from '@jixiao/core';
 import { DIALECTS } from '../helpers/dialects.js';
-import type { Client, World } from '../helpers/factories.js';
-import { as, buildForm, buildWorld, seedForm, signIn } from '../helpers/factories.js';
+import type { Client } from '../helpers/factories.js';
+import { as, buildForm, seedForm, signIn } from '../helpers/factories.js';
 import { multipartFile } from '../helpers/multipart.js';
-import type { TestApp } from '../helpers/test-app.js';
-import { createTestApp } from '../helpers/test-app.js';
-import { insertAttachment } from '../../src/db/repositories/files-repository.js';
 import { snapshot, tableNames } from './database-snapshot.js';
 import type { RegisteredRoute } from './route-matrix.js';
-import { routeCollector } from './route-matrix.js';
-import type { JsonSchema, SampleIds } from './route-samples.js';
-import { concreteUrl, paramNames, SAMPLE_LEAF_ID, sampleValue, stringPaths, withStringAt } from './route-samples.js';
+import type { JsonSchema } from './route-samples.js';
+import { concreteUrl, paramNames, sampleValue, stringPaths, withStringAt } from './route-samples.js';
+import { sampleSuite } from './sample-suite.js';
 
 /** The hostile strings; the last is replaced by a shorter one in URLs (a URL is not a body). */
 export const HOSTILE: readonly string[] = [
@@ -72,30 +69,18 @@ interface Operation {
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`hostile strings on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
-    let ids: SampleIds;
+    const s = sampleSuite(dialect);
     let routes: RegisteredRoute[] = [];
     let spec: { paths: Record<string, Record<string, Operation>> };
     let foreign: { id: string; marker: string }[] = [];
     beforeAll(async () => {
-      const collector = routeCollector();
-      t = await createTestApp(dialect, { onRoute: collector.onRoute });
-      await t.app.ready();
-      routes = collector.routes.filter((r) => r.method !== 'HEAD');
-      world = await buildWorld(t.ctx);
-      const form = await buildForm(t.ctx, world, world.departments.d1, 'draft');
-      const published = await buildForm(t.ctx, world, world.departments.d3, 'published');
+      const { t, world } = s;
+      routes = s.routes.filter((r) => r.method !== 'HEAD');
       foreign = [await buildForm(t.ctx, world, world.departments.d2, 'draft'), await buildForm(t.ctx, world, world.departments.d3, 'submitted')];
-      const attachmentId = t.ctx.newId();
-      const content = new TextEncoder().encode('证明');
-      await insertAttachment(t.ctx.db, { id: attachmentId, formId: form.id, indicatorId: SAMPLE_LEAF_ID, fileName: '证明.txt', contentType: 'text/plain; charset=utf-8', size: content.byteLength, uploadedBy: 'factory', createdAt: new Date().toISOString(), content });
-      ids = { world, formId: form.id, publishedFormId: published.id, attachmentId };
       spec = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as typeof spec;
     });
-    afterAll(async () => t?.close());
 
-    const versionOf = async (id: string) => String((await t.ctx.db.selectFrom('forms').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
+    const versionOf = async (id: string) => String((await s.t.ctx.db.selectFrom('forms').select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1);
 
     /** Sends every hostile request of one route as one caller; returns how many were sent. */
     async function attack(route: RegisteredRoute, client: Client, checkScope: boolean, failures: string[]): Promise<number> {
@@ -104,15 +89,15 @@ for (const dialect of DIALECTS) {
       const query = (operation.parameters ?? []).filter((p) => p.in === 'query');
       const jsonSchema = operation.requestBody?.content?.['application/json']?.schema;
       const sampleQuery = (override?: { name: string; value: string }) =>
-        query.map((p) => `${p.name}=${encodeURIComponent(override?.name === p.name ? override.value : String(sampleValue(p.schema, ids, p.name)))}`).join('&');
-      const baseline = BODIES[key]?.() ?? (jsonSchema ? sampleValue(jsonSchema, ids) : undefined);
+        query.map((p) => `${p.name}=${encodeURIComponent(override?.name === p.name ? override.value : String(sampleValue(p.schema, s.ids, p.name)))}`).join('&');
+      const baseline = BODIES[key]?.() ?? (jsonSchema ? sampleValue(jsonSchema, s.ids) : undefined);
       const bodyPaths = key === 'PUT /api/forms/:id' ? [] : stringPaths(baseline).slice(0, 10);
       const multipart = route.method !== 'GET' && route.method !== 'DELETE' && !jsonSchema;
       let sent = 0;
       const send = async (what: string, url: string, payload?: unknown, file?: { name: string }) => {
-        const headers: Record<string, string> = { 'if-match': await versionOf(ids.formId) };
+        const headers: Record<string, string> = { 'if-match': await versionOf(s.ids.formId) };
         const upload = file ? multipartFile(file.name, JSON.stringify(seedForm()), 'application/json') : null;
-        const res = await t.app.inject({
+        const res = await s.t.app.inject({
           method: route.method as 'GET',
           url,
           headers: as(client, { ...headers, ...(upload?.headers ?? {}) }),
@@ -126,9 +111,9 @@ for (const dialect of DIALECTS) {
       for (const [index, text] of HOSTILE.entries()) {
         const short = text.length > 10_000 ? text.slice(0, 5_000) : text;
         const q = sampleQuery();
-        for (const name of paramNames(route.url)) await send(`param ${name}=${JSON.stringify(short.slice(0, 40))}`, `${concreteUrl(route.url, ids, { name, value: short })}${q ? `?${q}` : ''}`, baseline);
-        for (const p of query) await send(`query ${p.name}`, `${concreteUrl(route.url, ids)}?${sampleQuery({ name: p.name, value: short })}`, baseline);
-        const url = `${concreteUrl(route.url, ids)}${q ? `?${q}` : ''}`;
+        for (const name of paramNames(route.url)) await send(`param ${name}=${JSON.stringify(short.slice(0, 40))}`, `${concreteUrl(route.url, s.ids, { name, value: short })}${q ? `?${q}` : ''}`, baseline);
+        for (const p of query) await send(`query ${p.name}`, `${concreteUrl(route.url, s.ids)}?${sampleQuery({ name: p.name, value: short })}`, baseline);
+        const url = `${concreteUrl(route.url, s.ids)}${q ? `?${q}` : ''}`;
         if (key === 'PUT /api/forms/:id') await send(`document string #${index}`, url, formWithHostile(text, index));
         for (const path of bodyPaths) await send(`body ${path.join('.')}=${JSON.stringify(short.slice(0, 40))}`, url, withStringAt(baseline, path, text));
         if (multipart) await send(`file name ${JSON.stringify(short.slice(0, 40))}`, url, undefined, { name: `${short.replace(/["\r\n]/gu, '_')}.json` });
@@ -137,13 +122,13 @@ for (const dialect of DIALECTS) {
     }
 
     it('never answers 500, never shows another scope’s form, and leaves the tables and the audit log intact', async () => {
-      const tablesBefore = await tableNames(t.ctx.db, dialect.name);
-      const before = await snapshot(t.ctx.db, dialect.name);
-      const foreignBefore = await t.ctx.db.selectFrom('forms').selectAll().where('id', 'in', foreign.map((f) => f.id)).orderBy('id').execute();
+      const tablesBefore = await tableNames(s.t.ctx.db, dialect.name);
+      const before = await snapshot(s.t.ctx.db, dialect.name);
+      const foreignBefore = await s.t.ctx.db.selectFrom('forms').selectAll().where('id', 'in', foreign.map((f) => f.id)).orderBy('id').execute();
       let sent = 0;
       const failures: string[] = [];
       for (const [username, checkScope] of [['editor1', true], ['admin', false]] as const) {
-        const client = await signIn(t.app, username);
+        const client = await signIn(s.t.app, username);
         for (const route of routes) {
           if (`${route.method} ${route.url}` === 'DELETE /api/session') continue; // would sign the attacker out
           sent += await attack(route, client, checkScope, failures);
@@ -152,20 +137,20 @@ for (const dialect of DIALECTS) {
       expect(failures.join('\n'), 'hostile requests that failed').toBe('');
       expect(sent).toBeGreaterThan(500);
       console.log(`hostile strings on ${dialect.name}: ${sent} requests over ${routes.length} routes, none answered 5xx`);
-      expect(await tableNames(t.ctx.db, dialect.name)).toEqual(tablesBefore);
-      expect(await t.ctx.db.selectFrom('forms').selectAll().where('id', 'in', foreign.map((f) => f.id)).orderBy('id').execute()).toEqual(foreignBefore);
-      const after = await snapshot(t.ctx.db, dialect.name);
+      expect(await tableNames(s.t.ctx.db, dialect.name)).toEqual(tablesBefore);
+      expect(await s.t.ctx.db.selectFrom('forms').selectAll().where('id', 'in', foreign.map((f) => f.id)).orderBy('id').execute()).toEqual(foreignBefore);
+      const after = await snapshot(s.t.ctx.db, dialect.name);
       for (const row of before['audit_log'] ?? []) expect(after['audit_log'], 'an audit entry from before').toContain(row);
       for (const table of ['regions', 'departments', 'users']) for (const row of before[table] ?? []) expect(after[table], `${table} row from before`).toContain(row);
     }, 300_000);
 
     it('refuses JSON nested fifty thousand levels deep on every route that takes a body, saying so, never a 500', async () => {
-      const admin = await signIn(t.app, 'admin');
+      const admin = await signIn(s.t.app, 'admin');
       const deep = [`{"name":${'['.repeat(50_000)}${']'.repeat(50_000)}}`, `${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}`];
       let checked = 0;
       for (const route of routes.filter((r) => ['POST', 'PUT', 'PATCH'].includes(r.method))) {
         for (const payload of deep) {
-          const res = await t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, ids), headers: as(admin, { 'content-type': 'application/json', 'if-match': '1', 'accept-language': 'en' }), payload });
+          const res = await s.t.app.inject({ method: route.method as 'POST', url: concreteUrl(route.url, s.ids), headers: as(admin, { 'content-type': 'application/json', 'if-match': '1', 'accept-language': 'en' }), payload });
           expect(res.statusCode, `${route.method} ${route.url} → ${res.body.slice(0, 120)}`).toBe(400);
           if (route.url !== '/api/session') expect(res.body, `${route.method} ${route.url}`).toMatch(/nested more than 64 levels deep/u);
           checked++;
@@ -175,31 +160,31 @@ for (const dialect of DIALECTS) {
     });
 
     it('refuses bodies that try to pollute prototypes (__proto__, constructor.prototype)', async () => {
-      const admin = await signIn(t.app, 'admin');
+      const admin = await signIn(s.t.app, 'admin');
       for (const payload of ['{"name":"污染一","__proto__":{"role":"administrator"}}', '{"name":"污染二","constructor":{"prototype":{"role":"administrator"}}}']) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/regions', headers: as(admin, { 'content-type': 'application/json' }), payload });
+        const res = await s.t.app.inject({ method: 'POST', url: '/api/regions', headers: as(admin, { 'content-type': 'application/json' }), payload });
         expect(res.statusCode, payload).toBe(400);
       }
-      expect(await t.ctx.db.selectFrom('regions').select('name').where('name', 'like', '污染%').execute()).toEqual([]);
+      expect(await s.t.ctx.db.selectFrom('regions').select('name').where('name', 'like', '污染%').execute()).toEqual([]);
       expect(({} as Record<string, unknown>)['role']).toBeUndefined();
     });
 
     it('stores hostile text exactly as sent and reads it back the same', async () => {
-      const admin = await signIn(t.app, 'admin');
+      const admin = await signIn(s.t.app, 'admin');
       for (const [i, text] of HOSTILE.slice(0, -2).entries()) {
         const name = `${text} ${i}`;
-        const made = await t.app.inject({ method: 'POST', url: '/api/regions', headers: as(admin), payload: { name } });
+        const made = await s.t.app.inject({ method: 'POST', url: '/api/regions', headers: as(admin), payload: { name } });
         expect(made.statusCode, made.body).toBe(201);
-        const listed = (await t.app.inject({ method: 'GET', url: '/api/regions', headers: as(admin) })).json() as { regions: { name: string }[] };
+        const listed = (await s.t.app.inject({ method: 'GET', url: '/api/regions', headers: as(admin) })).json() as { regions: { name: string }[] };
         expect(listed.regions.map((r) => r.name)).toContain(name);
       }
-      const editor = await signIn(t.app, 'editor1');
-      const { id } = await buildForm(t.ctx, world, world.departments.d1, 'draft');
+      const editor = await signIn(s.t.app, 'editor1');
+      const { id } = await buildForm(s.t.ctx, s.world, s.world.departments.d1, 'draft');
       const doc = seedForm();
       doc.narratives.goals = HOSTILE.slice(0, -2).join('|');
-      const saved = await t.app.inject({ method: 'PUT', url: `/api/forms/${id}`, headers: as(editor, { 'if-match': '1' }), payload: doc });
+      const saved = await s.t.app.inject({ method: 'PUT', url: `/api/forms/${id}`, headers: as(editor, { 'if-match': '1' }), payload: doc });
       expect(saved.statusCode, saved.body).toBe(200);
-      const read = (await t.app.inject({ method: 'GET', url: `/api/forms/${id}`, headers: as(editor) })).json() as { document: FormDocument };
+      const read = (await s.t.app.inject({ method: 'GET', url: `/api/forms/${id}`, headers: as(editor) })).json() as { document: FormDocument };
       expect(read.document.narratives.goals).toBe(doc.narratives.goals);
     });
   });
