@@ -6,10 +6,11 @@
  */
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { leavesOf } from '@jixiao/core';
+import { checkForm, leavesOf } from '@jixiao/core';
 import { FOLLOW_UP_HISTORY_GUARD_MESSAGE } from '../src/db/follow-ups-migration.js';
 import { findForm } from '../src/db/repositories/forms-repository.js';
 import { findUserByUsername } from '../src/db/repositories/users-repository.js';
+import { createFormRow } from '../src/services/task-service.js';
 import { DIALECTS } from './helpers/dialects.js';
 import type { AccountKey } from './helpers/factories.js';
 import { as, buildForm, seedForm } from './helpers/factories.js';
@@ -206,6 +207,61 @@ for (const dialect of DIALECTS) {
       const ofYear = async (year: number) => ((await send('reviewer1', 'GET', `/api/follow-ups?departmentId=${department}&year=${year}`)).json() as { followUps: FollowUpAnswer[] }).followUps.length;
       expect(await ofYear(2023)).toBe(3);
       expect(await ofYear(2022)).toBe(0);
+    });
+
+    it('the dashboard’s filters narrow the counts and the list: a region (none outside the caller’s reach) and the grade of the form', async () => {
+      const YEAR = 2031;
+      // d1 (甲区) and d3 (乙区) hand in the seed (95.77, 优); d2 (甲区) a copy marked down to 中.
+      const d1 = await formWithFinding('d1', YEAR);
+      const d3 = await formWithFinding('d3', YEAR);
+      const lowered = seedForm();
+      for (const { leaf, category } of leavesOf(lowered)) {
+        if (category === 'duty' && leaf.weight !== null) leaf.selfScore = leaf.weight / 2;
+      }
+      expect(checkForm(lowered).score.grade).toBe('fair');
+      const d2Id = await createFormRow(s.t.ctx, s.t.ctx.db, 'factory', { departmentId: s.world.departments.d2, regionId: s.world.regions.r1, year: YEAR, taskId: null, document: lowered, action: 'create', state: 'submitted' });
+      const d2Finding = (await findForm(s.t.ctx.db, d2Id))?.findings.find((f) => f.code === 'score-above-weight' && f.path.endsWith(ASSET));
+      if (!d2Finding) throw new Error('the lowered copy lost its asset finding');
+      const raiseOn = async (formId: string, finding: { code: string; path: string }, title: string, owner: AccountKey, reviewer: AccountKey) =>
+        expect((await raise(reviewer, formId, { source: { kind: 'finding', code: finding.code, path: finding.path }, title, ownerId: await userId(owner), dueDate: '2024-01-01' })).statusCode).toBe(201);
+      await raiseOn(d1.form.id, d1.finding, '甲区科技局整改', 'head1', 'reviewer1');
+      await raiseOn(d2Id, d2Finding, '甲区教育局整改', 'head2', 'reviewer1');
+      await raiseOn(d3.form.id, d3.finding, '乙区民政局整改', 'editor3', 'reviewer2');
+
+      const { r1, r2 } = s.world.regions;
+      const counted = async (caller: AccountKey, query: string) => {
+        const res = await send(caller, 'GET', `/api/follow-ups/summary?year=${YEAR}${query}`);
+        expect(res.statusCode, res.body).toBe(200);
+        const answer = res.json() as { byStatus: Record<string, number>; overdue: number; total: number };
+        // All three are open and past due on the test clock: every count says the same.
+        expect(answer.byStatus['open']).toBe(answer.total);
+        expect(answer.overdue).toBe(answer.total);
+        return answer.total;
+      };
+      const listed = async (caller: AccountKey, query: string) => ((await send(caller, 'GET', `/api/follow-ups?year=${YEAR}${query}`)).json() as { followUps: FollowUpAnswer[] }).followUps.map((f) => f.title).sort();
+
+      expect(await counted('admin', '')).toBe(3);
+      expect(await counted('admin', `&regionId=${r1}`)).toBe(2);
+      expect(await counted('admin', `&regionId=${r2}`)).toBe(1);
+      expect(await counted('admin', '&grade=excellent')).toBe(2);
+      expect(await counted('admin', '&grade=fair')).toBe(1);
+      expect(await counted('admin', '&grade=good')).toBe(0);
+      expect(await counted('admin', `&regionId=${r1}&grade=excellent`)).toBe(1);
+      expect(await listed('admin', `&regionId=${r1}`)).toEqual(['甲区教育局整改', '甲区科技局整改']);
+      expect(await listed('admin', `&regionId=${r2}&grade=excellent`)).toEqual(['乙区民政局整改']);
+      expect(await listed('admin', '&grade=fair')).toEqual(['甲区教育局整改']);
+
+      // A reviewer's filters stay inside their region; another region matches nothing (no 403 that would confirm it).
+      expect(await counted('reviewer1', '')).toBe(2);
+      expect(await counted('reviewer1', '&grade=excellent')).toBe(1);
+      expect(await counted('reviewer1', `&regionId=${r2}`)).toBe(0);
+      expect(await listed('reviewer1', `&regionId=${r2}`)).toEqual([]);
+      // A department's staff see their own department, whatever the region asked.
+      expect(await counted('head1', `&regionId=${r1}`)).toBe(1);
+      expect(await counted('head1', `&regionId=${r2}`)).toBe(0);
+      expect(await listed('editor3', '&grade=excellent')).toEqual(['乙区民政局整改']);
+      expect(await listed('editor3', '&grade=fair')).toEqual([]);
+      expect((await send('admin', 'GET', '/api/follow-ups/summary?grade=best')).statusCode).toBe(400);
     });
 
     it('a department never sees another department’s follow-ups, even when it asks for them by id or filter', async () => {

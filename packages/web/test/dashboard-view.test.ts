@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardAnswer } from '../src/api/analysis-types.js';
-import { dashboardUrl, executionChart, gradeChart, leafName, rowDepartmentIds, tableDownloadUrl, yearChart } from '../src/model/dashboard-view.js';
+import { dashboardUrl, executionChart, followUpSummaryUrl, gradeChart, leafName, rowDepartmentIds, tableDownloadUrl, yearChart } from '../src/model/dashboard-view.js';
 import { parseRoute, routePath } from '../src/model/routes.js';
 
 const table = (rows: number) => ({ title: 't', columns: [{ header: '部门', format: 'text' as const }], rows: Array.from({ length: rows }, (_, i) => [`r${i}`]) });
@@ -37,6 +37,9 @@ describe('the dashboard view', () => {
     expect(dashboardUrl({}, { statusOffset: 0, yearOverYearOffset: 0 })).toBe('/api/analysis/dashboard');
     expect(dashboardUrl({ year: 2021, grade: 'excellent', regionId: 'r 1' }, { statusOffset: 20, yearOverYearOffset: 0 })).toBe('/api/analysis/dashboard?year=2021&regionId=r+1&grade=excellent&statusOffset=20');
     expect(tableDownloadUrl('execution', { year: 2021 }, 'zh')).toBe('/api/analysis/tables/execution?year=2021&lang=zh');
+    // The 整改 card follows the same filter: year, region and grade.
+    expect(followUpSummaryUrl({ year: 2021, regionId: 'r1', grade: 'fair' })).toBe('/api/follow-ups/summary?year=2021&regionId=r1&grade=fair');
+    expect(followUpSummaryUrl({ year: 2021 })).toBe('/api/follow-ups/summary?year=2021');
   });
 
   it('knows the department of every table row, one per year in the year-over-year table', () => {

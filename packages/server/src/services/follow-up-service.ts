@@ -5,7 +5,7 @@
  * `canFollowUp`; every change is checked against the version the caller read (If-Match) and appended to
  * the history in the same transaction.
  */
-import type { Actor, FollowUpAction, FollowUpSourceKind, FollowUpStatus, FollowUpSubject } from '@jixiao/core';
+import type { Actor, FollowUpAction, FollowUpSourceKind, FollowUpStatus, FollowUpSubject, Grade } from '@jixiao/core';
 import {
   canFollowUp,
   chinaDate,
@@ -144,11 +144,14 @@ export async function createFollowUp(ctx: ServiceContext, actor: Actor, formId: 
   return view(ctx, actor, created);
 }
 
-/** What a list asks for, beyond the caller's scope. */
+/** What a list asks for, beyond the caller's scope (each narrows it further; none widens it). */
 export interface FollowUpQuery {
+  regionId?: string | undefined;
   departmentId?: string | undefined;
   formId?: string | undefined;
   year?: number | undefined;
+  /** The grade of the form a follow-up was raised on (the dashboard's grade filter). */
+  grade?: Grade | undefined;
   status?: FollowUpStatus | undefined;
   overdue?: boolean | undefined;
 }
@@ -168,12 +171,21 @@ function scopeFilter(actor: Actor): Pick<FollowUpFilter, 'regionId' | 'departmen
 function combine(actor: Actor, query: FollowUpQuery): FollowUpFilter | null {
   const scope = scopeFilter(actor);
   if (scope === null) return null;
-  // A department outside the caller's scope simply matches nothing.
+  // A department or a region outside the caller's scope simply matches nothing.
   if (scope.departmentId !== undefined && query.departmentId !== undefined && query.departmentId !== scope.departmentId) return null;
-  return { ...scope, ...(query.departmentId !== undefined ? { departmentId: query.departmentId } : {}), formId: query.formId, year: query.year };
+  if (scope.regionId !== undefined && query.regionId !== undefined && query.regionId !== scope.regionId) return null;
+  return {
+    ...scope,
+    ...(query.departmentId !== undefined ? { departmentId: query.departmentId } : {}),
+    // A department's staff keep their department and add the region as one more condition (theirs or none).
+    ...(query.regionId !== undefined ? { regionId: query.regionId } : {}),
+    formId: query.formId,
+    year: query.year,
+    grade: query.grade,
+  };
 }
 
-/** The follow-ups the caller may see, filtered by department, form, year, status and overdue. */
+/** The follow-ups the caller may see, filtered by region, department, form, year, grade, status and overdue. */
 export async function listVisibleFollowUps(ctx: ServiceContext, actor: Actor, query: FollowUpQuery): Promise<FollowUpView[]> {
   const filter = combine(actor, query);
   if (filter === null) return [];
@@ -184,7 +196,7 @@ export async function listVisibleFollowUps(ctx: ServiceContext, actor: Actor, qu
 }
 
 /** Counts of the follow-ups the caller may see, by status, and how many are overdue (the dashboard's card). */
-export async function followUpCounts(ctx: ServiceContext, actor: Actor, query: Pick<FollowUpQuery, 'departmentId' | 'year'>): Promise<{ byStatus: Record<FollowUpStatus, number>; overdue: number; total: number }> {
+export async function followUpCounts(ctx: ServiceContext, actor: Actor, query: Pick<FollowUpQuery, 'regionId' | 'departmentId' | 'year' | 'grade'>): Promise<{ byStatus: Record<FollowUpStatus, number>; overdue: number; total: number }> {
   const filter = combine(actor, query);
   const counted = filter === null ? { byStatus: new Map<FollowUpStatus, number>(), overdue: 0 } : await countFollowUps(ctx.db, filter, today(ctx));
   const byStatus = Object.fromEntries(FOLLOW_UP_STATUSES.map((s) => [s, counted.byStatus.get(s) ?? 0])) as Record<FollowUpStatus, number>;

@@ -164,7 +164,7 @@ export function DashboardPage(): ReactNode {
         <Col><Statistic title={t('lowestTotal')} value={data.grades.min ?? '—'} precision={data.grades.min === null ? undefined : 2} /></Col>
         <Col><Statistic title={t('highestTotal')} value={data.grades.max ?? '—'} precision={data.grades.max === null ? undefined : 2} /></Col>
       </Row>
-      <FollowUpSummaryCard year={data.filter.year} />
+      <FollowUpSummaryCard filter={shownFilter} />
       {data.grades.forms === 0 && data.status.departments === 0 ? (
         <Empty />
       ) : (

@@ -1,4 +1,4 @@
-/** A small card of follow-up counts (by status, and overdue) for the dashboard, linking to the 整改 page. */
+/** A small card of follow-up counts (by status, and overdue) under the dashboard's filter, linking to the 整改 page. */
 import { FOLLOW_UP_STATUSES, followUpStatusLabel } from '@jixiao/core';
 import { Card, Space, Statistic } from 'antd';
 import type { ReactNode } from 'react';
@@ -7,20 +7,24 @@ import { api } from '../api/api-client.js';
 import type { FollowUpSummaryAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
 import { RouteLink } from '../app/route-link.js';
+import type { DashboardFilter } from '../model/dashboard-view.js';
+import { followUpSummaryUrl } from '../model/dashboard-view.js';
 
-/** The card; `year` and `departmentId` narrow the counts like the dashboard's filters. */
-export function FollowUpSummaryCard({ year, departmentId }: { year?: number | null | undefined; departmentId?: string | null | undefined }): ReactNode {
+/** The card; the dashboard's filter (year, region, grade) narrows its counts as it narrows the figures. */
+export function FollowUpSummaryCard({ filter }: { filter: DashboardFilter }): ReactNode {
   const { lang } = useApp();
   const t = useText();
   const [summary, setSummary] = useState<FollowUpSummaryAnswer | null>(null);
+  const url = followUpSummaryUrl(filter);
   useEffect(() => {
-    const query = new URLSearchParams();
-    if (year !== undefined && year !== null) query.set('year', String(year));
-    if (departmentId !== undefined && departmentId !== null) query.set('departmentId', departmentId);
-    api<FollowUpSummaryAnswer>(`/api/follow-ups/summary?${query.toString()}`)
-      .then(setSummary)
-      .catch(() => setSummary(null));
-  }, [year, departmentId]);
+    let current = true;
+    api<FollowUpSummaryAnswer>(url)
+      .then((answer) => current && setSummary(answer))
+      .catch(() => current && setSummary(null));
+    return () => {
+      current = false;
+    };
+  }, [url]);
   return (
     <Card size="small" title={t('followUpsTitle')} extra={<RouteLink route={{ name: 'followUps' }}>{t('open')}</RouteLink>} data-testid="follow-up-summary">
       <Space size="large" wrap>

@@ -26,12 +26,19 @@ function query(entries: [string, string | number | undefined][]): string {
   return text === '' ? '' : `?${text}`;
 }
 
-/** GET address of the dashboard for a filter and pages. */
-export function dashboardUrl(filter: DashboardFilter, pages: DashboardPages): string {
-  return `/api/analysis/dashboard${query([
+/** The filter as query parameters, the same for every address that follows it. */
+function filterEntries(filter: DashboardFilter): [string, string | number | undefined][] {
+  return [
     ['year', filter.year],
     ['regionId', filter.regionId],
     ['grade', filter.grade],
+  ];
+}
+
+/** GET address of the dashboard for a filter and pages. */
+export function dashboardUrl(filter: DashboardFilter, pages: DashboardPages): string {
+  return `/api/analysis/dashboard${query([
+    ...filterEntries(filter),
     ['statusOffset', pages.statusOffset || undefined],
     ['yearOverYearOffset', pages.yearOverYearOffset || undefined],
   ])}`;
@@ -39,12 +46,12 @@ export function dashboardUrl(filter: DashboardFilter, pages: DashboardPages): st
 
 /** Download address of one table as .xlsx, its headers in the reader's language. */
 export function tableDownloadUrl(name: AnalysisTableName, filter: DashboardFilter, lang: Lang): string {
-  return `/api/analysis/tables/${name}${query([
-    ['year', filter.year],
-    ['regionId', filter.regionId],
-    ['grade', filter.grade],
-    ['lang', lang],
-  ])}`;
+  return `/api/analysis/tables/${name}${query([...filterEntries(filter), ['lang', lang]])}`;
+}
+
+/** GET address of the follow-up (整改) counts under the dashboard's filter: the year, region and grade of their forms. */
+export function followUpSummaryUrl(filter: DashboardFilter): string {
+  return `/api/follow-ups/summary${query(filterEntries(filter))}`;
 }
 
 /** The department each row of a table is about (null where a row is about none), in the table's row order. */

@@ -42,6 +42,12 @@ describe.skipIf(missing !== null)('follow-ups (整改) in Chromium', () => {
     await chooseOption(page, page.getByTestId('filter-year'), '2021');
     const summary = page.getByTestId('follow-up-summary');
     await expect.poll(() => summary.textContent()).toMatch(/已逾期\s*1/u);
+    // The card follows the grade filter as the figures do: the overdue one is on a form graded 优.
+    await chooseOption(page, page.getByTestId('filter-grade'), '差');
+    await expect.poll(() => summary.textContent()).toMatch(/已逾期\s*0/u);
+    await chooseOption(page, page.getByTestId('filter-grade'), '优');
+    await expect.poll(() => summary.textContent()).toMatch(/已逾期\s*1/u);
+    await chooseOption(page, page.getByTestId('filter-grade'), '全部等级');
     // Drill into the seed department from the submission-status table.
     await page.getByTestId('table-status').getByRole('link', { name: SEED }).first().click();
     await page.getByTestId('department-page').waitFor();

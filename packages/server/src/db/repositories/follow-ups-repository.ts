@@ -3,7 +3,7 @@
  * region and year (copied from the form it was raised on) so lists filter without joining forms; every
  * change appends a history row keyed by the version it made, so nothing said along the way is lost.
  */
-import type { FollowUpSourceKind, FollowUpStatus, Role } from '@jixiao/core';
+import type { FollowUpSourceKind, FollowUpStatus, Grade, Role } from '@jixiao/core';
 import { OPEN_FOLLOW_UP_STATUSES } from '@jixiao/core';
 import type { Kysely, Selectable } from 'kysely';
 import { readDecimal } from '../decimal.js';
@@ -136,9 +136,16 @@ export interface FollowUpFilter {
   departmentId?: string | undefined;
   formId?: string | undefined;
   year?: number | undefined;
+  /** Only those raised on a form of this grade (as the form was last saved: its analysis facts row). */
+  grade?: Grade | undefined;
   statuses?: readonly FollowUpStatus[] | undefined;
   /** Only those still owed whose due date is before this day (YYYY-MM-DD). */
   overdueOn?: string | undefined;
+}
+
+/** The ids of the forms of a grade, as the dashboard's grade filter reads them. */
+function formsOfGrade(db: Kysely<Database>, grade: Grade) {
+  return db.selectFrom('analysis_forms').select('analysis_forms.form_id').where('analysis_forms.grade', '=', grade);
 }
 
 /** Follow-ups matching a filter: soonest due first, then by department and title. */
@@ -148,6 +155,7 @@ export async function listFollowUps(db: Kysely<Database>, filter: FollowUpFilter
   if (filter.departmentId !== undefined) query = query.where('follow_ups.department_id', '=', filter.departmentId);
   if (filter.formId !== undefined) query = query.where('follow_ups.form_id', '=', filter.formId);
   if (filter.year !== undefined) query = query.where('follow_ups.year', '=', filter.year);
+  if (filter.grade !== undefined) query = query.where('follow_ups.form_id', 'in', formsOfGrade(db, filter.grade));
   if (filter.statuses !== undefined) query = query.where('follow_ups.status', 'in', [...filter.statuses]);
   if (filter.overdueOn !== undefined) query = query.where('follow_ups.status', 'in', [...OPEN_FOLLOW_UP_STATUSES]).where('follow_ups.due_date', '<', filter.overdueOn);
   return (await query.execute()).map(toRecord);
@@ -165,6 +173,10 @@ export async function countFollowUps(db: Kysely<Database>, filter: Omit<FollowUp
     if (value === undefined) continue;
     query = query.where(column, '=', value);
     overdue = overdue.where(column, '=', value);
+  }
+  if (filter.grade !== undefined) {
+    query = query.where('follow_ups.form_id', 'in', formsOfGrade(db, filter.grade));
+    overdue = overdue.where('follow_ups.form_id', 'in', formsOfGrade(db, filter.grade));
   }
   const rows = await query.execute();
   const late = await overdue.executeTakeFirst();

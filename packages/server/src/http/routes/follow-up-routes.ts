@@ -1,5 +1,5 @@
 /** 整改 (follow-ups): raise from a form, list with filters, counts, read, change with If-Match, history, owner candidates. */
-import { FOLLOW_UP_ACTIONS, FOLLOW_UP_SOURCE_KINDS, FOLLOW_UP_STATUSES } from '@jixiao/core';
+import { FOLLOW_UP_ACTIONS, FOLLOW_UP_SOURCE_KINDS, FOLLOW_UP_STATUSES, GRADES } from '@jixiao/core';
 import { z } from 'zod';
 import type { FollowUpHistoryView, FollowUpView } from '../../services/follow-up-service.js';
 import { createFollowUp, followUpCounts, followUpHistory, followUpOwnerCandidates, getFollowUp, listVisibleFollowUps, updateFollowUp } from '../../services/follow-up-service.js';
@@ -11,6 +11,9 @@ const idParams = z.object({ id });
 const title = z.string().trim().min(1).max(200);
 const dueDate = z.iso.date().describe('YYYY-MM-DD, a day of the calendar in China');
 const year = z.coerce.number().int().min(1990).max(2200);
+/** The filters the dashboard shares with its follow-up card: a region (outside the caller's reach: nothing) and the grade of the follow-up's form. */
+const regionId = id.optional().describe("only follow-ups of this region's departments; a region outside the caller's reach matches nothing");
+const grade = z.enum(GRADES).optional().describe('only follow-ups raised on a form of this grade (as last saved)');
 
 /** A follow-up as answered. */
 const followUpAnswer = z.object({
@@ -108,9 +111,11 @@ export function registerFollowUpRoutes(app: App, { ctx }: RouteDeps): void {
         tags: ['follow-ups'],
         summary: 'The follow-ups the caller may see (reviewers: their region; heads and editors: their department), soonest due first',
         querystring: z.object({
+          regionId,
           departmentId: id.optional(),
           formId: id.optional(),
           year: year.optional(),
+          grade,
           status: z.enum(FOLLOW_UP_STATUSES).optional(),
           overdue: z.enum(['true', 'false']).optional().describe('true: only those still owed past their due date; false: none of those'),
         }),
@@ -130,7 +135,7 @@ export function registerFollowUpRoutes(app: App, { ctx }: RouteDeps): void {
       schema: {
         tags: ['follow-ups'],
         summary: 'How many follow-ups the caller may see, by status, and how many are overdue',
-        querystring: z.object({ departmentId: id.optional(), year: year.optional() }),
+        querystring: z.object({ regionId, departmentId: id.optional(), year: year.optional(), grade }),
         response: { 200: z.object({ byStatus: z.record(z.enum(FOLLOW_UP_STATUSES), z.number().int()), overdue: z.number().int(), total: z.number().int() }) },
       },
     },
