@@ -35,6 +35,11 @@ export function ratioRow(name, ms, floorName, floorMs, goal) {
   return { name, ms, floorName, floorMs, ratio, goal, ok: goal === undefined ? undefined : ratio <= goal };
 }
 
+/** A row of the results table: | what | median | floor | floor median | ratio | goal |. */
+export function formatRatioRow(r) {
+  return `| ${r.name} | ${r.ms.toFixed(4)} ms | ${r.floorName} | ${r.floorMs.toFixed(4)} ms | ${r.ratio.toFixed(2)}× | ${r.goal === undefined ? '—' : `≤ ${r.goal}× ${r.ok ? '✓' : '✗'}`} |`;
+}
+
 /**
  * A figure against its floor measured in alternation, round by round (each round `calls` calls of each,
  * in alternating order), so that a change in the machine's load (other work on a shared runner) hits both
