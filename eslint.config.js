@@ -56,9 +56,11 @@ export default tseslint.config(
   {
     files: ['packages/web/src/**/*.ts', 'packages/web/src/**/*.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {
+      '@typescript-eslint/no-restricted-imports': ['error', {
         patterns: [
-          { group: ['@jixiao/io', '@jixiao/server', '@jixiao/cli', ...nodeBuiltins], message: 'the web app runs in the browser: it uses core and talks to the server over HTTP.' },
+          { group: ['@jixiao/io', '@jixiao/cli', ...nodeBuiltins], message: 'the web app runs in the browser: it uses core and talks to the server over HTTP.' },
+          // The server's answer types, with `import type` only: erased from the bundle (docs/decisions.md).
+          { group: ['@jixiao/server'], allowTypeImports: true, message: 'the web app takes only the server\'s answer types (`import type`), never its code.' },
         ],
       }],
     },
