@@ -90,15 +90,16 @@ export function scoreForm(form: FormDocument): FormScore {
   const { total, rescaled } = rescaledTotal(leaves, entered);
   const roundedTotal = roundHalfUp(total, SCORE_DECIMALS);
 
+  // The entered sums of the applicable leaves, in one pass: the whole form's and every group's (by id).
   let enteredSum = ZERO;
-  for (const l of leaves) if (!l.leaf.notApplicable) enteredSum = add(enteredSum, entered(l));
-
-  const groups: GroupScore[] = [];
   const sums = new Map<string, Exact>();
   for (const l of leaves) {
     if (l.leaf.notApplicable) continue;
-    for (const g of l.ancestors) sums.set(g.id, add(sums.get(g.id) ?? ZERO, entered(l)));
+    const score = entered(l);
+    enteredSum = add(enteredSum, score);
+    for (const g of l.ancestors) sums.set(g.id, add(sums.get(g.id) ?? ZERO, score));
   }
+  const groups: GroupScore[] = [];
   const seen = new Set<string>();
   for (const l of leaves) {
     l.ancestors.forEach((g, depth) => {

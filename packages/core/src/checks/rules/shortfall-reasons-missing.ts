@@ -1,9 +1,10 @@
 import { EXPENDITURE_COLUMNS } from '../../form/expenditure.js';
 import { termLabel } from '../../glossary.js';
 import type { Exact } from '../../money/exact.js';
-import { add, compare, exact, formatFixed, formatPlain, RATE_PERCENT_DECIMALS, sub, ZERO } from '../../money/exact.js';
+import { add, compare, exact, formatFixed, formatPlain, RATE_PERCENT_DECIMALS, ZERO } from '../../money/exact.js';
 import { asPercent, executionRate } from '../../money/rate.js';
 import { expenditureLabel } from '../paths.js';
+import { pointsLost } from '../points-lost.js';
 import { LOW_RATE_PERCENT } from '../thresholds.js';
 import type { Rule } from '../rule.js';
 
@@ -15,10 +16,9 @@ export const shortfallReasonsMissing: Rule = {
   check({ form, score }, report) {
     if (form.narratives.shortfallReasons.trim() !== '') return;
     let lost: Exact = ZERO;
-    for (const { leaf, category } of score.leaves) {
-      if (category === 'adjustment' || leaf.notApplicable || leaf.selfScore === null || leaf.weight === null) continue;
-      const gap = sub(exact(leaf.weight), exact(leaf.selfScore));
-      if (compare(gap, ZERO) > 0) lost = add(lost, gap);
+    for (const scored of score.leaves) {
+      const gap = pointsLost(scored);
+      if (gap !== null) lost = add(lost, gap);
     }
     const lowRates: { zh: string; en: string }[] = [];
     for (const column of EXPENDITURE_COLUMNS) {
