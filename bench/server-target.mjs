@@ -19,7 +19,7 @@ if (mode === 'bare') {
   console.log(JSON.stringify({ url }));
 } else {
   const database = openDatabase(target, schema ? { schema, poolSize: 20 } : { poolSize: 20 });
-  await migrateToLatest(database.db, database.dialect);
+  await migrateToLatest(database.db, database.dialect, database.schema);
   const ctx = { db: database.db, clock: systemClock, newId: randomIds, passwords: argon2Hasher(), sessionTtlMs: 3_600_000 };
   await loadDemoData(ctx, readFileSync(new URL('../demo/panyu-kgxj-2021.txt', import.meta.url), 'utf8'), false);
   const app = await buildApp({ ctx, production: false, trustProxy: false, loginRateLimit: 1000 });

@@ -59,11 +59,14 @@ export function presentSummary(f: FormSummary): z.infer<typeof formSummaryAnswer
   };
 }
 
+const CLOSE_BRACE = Buffer.from('}');
+
 /**
- * A whole form: summary, document, score, findings, reviews and the caller's abilities. The stored
- * document is already canonical JSON: it is spliced into the answer as it is, not parsed and re-serialised.
+ * A whole form as the UTF-8 bytes of its JSON: summary, document, score, findings, reviews and the caller's
+ * abilities. The stored document is already canonical JSON: its bytes are spliced into the answer as they
+ * are, neither parsed and re-serialised nor decoded and re-encoded.
  */
-export function presentFormJson(view: FormView, lang: Lang): string {
+export function presentFormJson(view: FormView, lang: Lang): Buffer {
   const { form } = view;
   const head = {
     ...presentSummary(form),
@@ -74,7 +77,7 @@ export function presentFormJson(view: FormView, lang: Lang): string {
     abilities: view.abilities,
   };
   const json = JSON.stringify(head);
-  return `${json.slice(0, -1)},"document":${form.documentJson}}`;
+  return Buffer.concat([Buffer.from(`${json.slice(0, -1)},"document":`), form.documentUtf8, CLOSE_BRACE]);
 }
 
 /** The signed-in user. */

@@ -1,23 +1,26 @@
 /**
  * Forms: listing what the caller may see, reading, saving with optimistic concurrency, workflow
  * transitions, per-indicator reviews, history and comparing versions. Every rule about who may do what
- * comes from core's `can()`; every change goes into the audit log in the same transaction.
+ * comes from core's `can()`; every change goes into the audit log in the same transaction (on SQLite one
+ * shared with the changes of the same moment, each in its own savepoint: db/group-commit.ts).
  */
 import type { Action, Actor, DocumentChange, FormDocument, FormState, FormSubject, TransitionAction } from '@jixiao/core';
 import { abilities, can, documentChanges, leavesOf, ROLE_SCOPE, transitionOf } from '@jixiao/core';
 import type { Kysely } from 'kysely';
 import { appendAudit, listAudit, nextAuditSeq } from '../db/repositories/audit-repository.js';
-import type { FormRecord, FormSummary, Review } from '../db/repositories/forms-repository.js';
+import type { FormRecord, FormSummary, Review, StoredForm } from '../db/repositories/forms-repository.js';
 import {
   currentVersion,
   findForm,
+  findStoredForm,
   findVersionDocument,
   insertVersion,
   listForms,
   listReviews,
-  updateFormIfVersion,
+  updateFormIfVersionForAudit,
   upsertReview,
 } from '../db/repositories/forms-repository.js';
+import { groupCommitted } from '../db/group-commit.js';
 import { displayNames } from '../db/repositories/users-repository.js';
 import type { Database } from '../db/schema.js';
 import { ApiError } from './api-error.js';
@@ -25,9 +28,9 @@ import type { ServiceContext } from './context.js';
 import { nowIso } from './context.js';
 import { formContent } from './form-content.js';
 
-/** A form as read by a caller: the record, the reviews, and what the caller may do with it. */
+/** A form as read by a caller: the record (its document as stored bytes), the reviews, and what the caller may do with it. */
 export interface FormView {
-  form: FormRecord;
+  form: StoredForm;
   reviews: Review[];
   abilities: Action[];
 }
@@ -37,7 +40,10 @@ export interface FormView {
  * its very existence is not theirs to learn.
  */
 export async function readableForm(ctx: ServiceContext, actor: Actor | null, id: string): Promise<FormRecord> {
-  const form = await findForm(ctx.db, id);
+  return readable(actor, await findForm(ctx.db, id));
+}
+
+function readable<F extends FormSubject>(actor: Actor | null, form: F | null): F {
   if (!form || !can(actor, 'read', form)) throw new ApiError('api.notFound');
   return form;
 }
@@ -53,7 +59,7 @@ function authorize(actor: Actor | null, action: Action, form: FormSubject): void
 
 /** Reads a form with its reviews and the caller's abilities. */
 export async function getForm(ctx: ServiceContext, actor: Actor | null, id: string): Promise<FormView> {
-  const form = await readableForm(ctx, actor, id);
+  const form = readable(actor, await findStoredForm(ctx.db, id));
   const reviews = actor === null && form.state !== 'published' ? [] : await listReviews(ctx.db, id);
   return { form, reviews, abilities: abilities(actor, form) };
 }
@@ -70,10 +76,9 @@ export async function listVisibleForms(ctx: ServiceContext, actor: Actor, year: 
   }
 }
 
-/** Appends an audit entry under the form's row lock. */
-async function audit(ctx: ServiceContext, trx: Kysely<Database>, formId: string, entry: { version: number; userId: string; action: string; comment: string; changes: DocumentChange[] }): Promise<void> {
-  const seq = await nextAuditSeq(trx, formId);
-  await appendAudit(trx, ctx.newId(), formId, { ...entry, seq, at: nowIso(ctx) });
+/** Appends an audit entry under the form's row lock, numbered `seq` when the versioned update took it. */
+async function audit(ctx: ServiceContext, trx: Kysely<Database>, formId: string, entry: { version: number; userId: string; action: string; comment: string; changes: DocumentChange[] }, seq?: number): Promise<void> {
+  await appendAudit(trx, ctx.newId(), formId, { ...entry, seq: seq ?? (await nextAuditSeq(trx, formId)), at: nowIso(ctx) });
 }
 
 function conflict(yourVersion: number, current: number | null): ApiError {
@@ -91,22 +96,23 @@ export async function saveForm(ctx: ServiceContext, actor: Actor, id: string, ex
   const { content, check } = formContent(document);
   const after = JSON.parse(content.documentJson) as FormDocument;
   const at = nowIso(ctx);
-  const reviews = await ctx.db.transaction().execute(async (trx) => {
-    const ok = await updateFormIfVersion(trx, id, expectedVersion, { content, at });
-    if (!ok) throw conflict(expectedVersion, await currentVersion(trx, id));
+  const reviews = await groupCommitted(ctx.db, async (trx) => {
+    const seq = await updateFormIfVersionForAudit(trx, id, expectedVersion, { content, at });
+    if (seq === null) throw conflict(expectedVersion, await currentVersion(trx, id));
     // Changes against the version the client saved over (under the row lock); usually the one read above.
     const before = form.version === expectedVersion ? form.documentJson : await findVersionDocument(trx, id, expectedVersion);
     const changes = documentChanges(before === null ? null : (JSON.parse(before) as FormDocument), after);
     await insertVersion(trx, { formId: id, version: expectedVersion + 1, documentJson: content.documentJson, state: form.state, at, userId: actor.userId });
-    await audit(ctx, trx, id, { version: expectedVersion + 1, userId: actor.userId, action, comment: '', changes });
+    await audit(ctx, trx, id, { version: expectedVersion + 1, userId: actor.userId, action, comment: '', changes }, seq);
     return listReviews(trx, id);
   });
   // The saved record as written in the transaction: no second read.
-  const saved: FormRecord = {
-    ...form,
+  const { documentJson: _before, ...unchanged } = form;
+  const saved: StoredForm = {
+    ...unchanged,
     version: expectedVersion + 1,
     updatedAt: at,
-    documentJson: content.documentJson,
+    documentUtf8: Buffer.from(content.documentJson),
     findings: check.findings,
     unitName: content.unitName,
     total: content.total,
@@ -141,16 +147,16 @@ export async function transitionForm(
   const expected = input.expectedVersion ?? form.version;
   const at = nowIso(ctx);
   const to: FormState = transition.to;
-  await ctx.db.transaction().execute(async (trx) => {
-    const ok = await updateFormIfVersion(trx, id, expected, { state: to, at, ...(input.action === 'return' ? { reviewComment: input.comment } : {}) });
-    if (!ok) throw conflict(expected, await currentVersion(trx, id));
+  await groupCommitted(ctx.db, async (trx) => {
+    const seq = await updateFormIfVersionForAudit(trx, id, expected, { state: to, at, ...(input.action === 'return' ? { reviewComment: input.comment } : {}) });
+    if (seq === null) throw conflict(expected, await currentVersion(trx, id));
     await insertVersion(trx, { formId: id, version: expected + 1, documentJson: form.documentJson, state: to, at, userId: actor.userId });
     const existing = new Map((await listReviews(trx, id)).map((r) => [r.indicatorId, r]));
     for (const c of input.indicatorComments) {
       await upsertReview(trx, id, { indicatorId: c.indicatorId, score: existing.get(c.indicatorId)?.score ?? null, comment: c.comment, reviewerId: actor.userId, updatedAt: at });
     }
     const changes: DocumentChange[] = [{ path: 'state', before: form.state, after: to }, ...input.indicatorComments.map((c) => ({ path: `review:${c.indicatorId}.comment`, before: existing.get(c.indicatorId)?.comment ?? null, after: c.comment }))];
-    await audit(ctx, trx, id, { version: expected + 1, userId: actor.userId, action: input.action, comment: input.comment, changes });
+    await audit(ctx, trx, id, { version: expected + 1, userId: actor.userId, action: input.action, comment: input.comment, changes }, seq);
   });
   return getForm(ctx, actor, id);
 }
@@ -163,7 +169,7 @@ export async function reviewIndicator(ctx: ServiceContext, actor: Actor, id: str
   if (!leaf) throw new ApiError('api.unknownIndicator', { indicatorId });
   const at = nowIso(ctx);
   const stored: Review = { indicatorId, score: review.score, comment: review.comment, reviewerId: actor.userId, updatedAt: at };
-  await ctx.db.transaction().execute(async (trx) => {
+  await groupCommitted(ctx.db, async (trx) => {
     const previous = (await listReviews(trx, id)).find((r) => r.indicatorId === indicatorId);
     await upsertReview(trx, id, stored);
     const path = `review:${leaf.namePath.join('/')}`;

@@ -3,7 +3,9 @@
  * stored as JSON text beside indexed summary columns (state, year, total, grade), so lists never parse it.
  */
 import type { Finding, FormState, Grade } from '@jixiao/core';
-import type { Kysely, Selectable } from 'kysely';
+import type { Kysely, RawBuilder, Selectable } from 'kysely';
+import { sql, SqliteAdapter } from 'kysely';
+import { compiledOnce } from '../compiled-query.js';
 import { readDecimal, readNullableDecimal } from '../decimal.js';
 import type { FormAnalysisRows } from '../../services/analysis/form-facts.js';
 import { refreshReviewFacts, updateAnalysisState, writeFormAnalysis } from './analysis-repository.js';
@@ -76,18 +78,49 @@ function toSummary(row: Omit<Row, 'document' | 'findings' | 'task_id' | 'review_
   };
 }
 
-/** A form by id, or null. */
-export async function findForm(db: Kysely<Database>, id: string): Promise<FormRecord | null> {
-  const row = await db
+/** A form row as read to be answered: the document as its stored UTF-8 bytes, never decoded into a string. */
+export interface StoredForm extends Omit<FormRecord, 'documentJson'> {
+  documentUtf8: Buffer;
+}
+
+/**
+ * The document column as UTF-8 bytes. Decoding 20 KB of Chinese into a JavaScript string and encoding it
+ * back for the answer cost more than the rest of a GET; the bytes go into the answer as they are stored.
+ */
+function documentBytes(db: Kysely<Database>): RawBuilder<Buffer> {
+  return db.getExecutor().adapter instanceof SqliteAdapter ? sql<Buffer>`cast("forms"."document" as blob)` : sql<Buffer>`convert_to("forms"."document", 'UTF8')`;
+}
+
+/** A form row with its department's name and its task's deadline; the caller adds the document column it wants. */
+function formRowQuery(db: Kysely<Database>, id: string) {
+  return db
     .selectFrom('forms')
     .innerJoin('departments', 'departments.id', 'forms.department_id')
     .leftJoin('tasks', 'tasks.id', 'forms.task_id')
-    .selectAll('forms')
-    .select(['departments.name as department_name', 'tasks.deadline as deadline'])
-    .where('forms.id', '=', id)
-    .executeTakeFirst();
+    .select([
+      'forms.id', 'forms.department_id', 'forms.region_id', 'forms.year', 'forms.task_id', 'forms.state', 'forms.version', 'forms.findings',
+      'forms.unit_name', 'forms.total', 'forms.grade', 'forms.error_count', 'forms.warning_count', 'forms.review_comment', 'forms.updated_at',
+      'departments.name as department_name', 'tasks.deadline as deadline',
+    ])
+    .where('forms.id', '=', id);
+}
+
+const formRow = compiledOnce((db, id: string) => formRowQuery(db, id).select('forms.document'));
+
+/** A form by id, or null. */
+export async function findForm(db: Kysely<Database>, id: string): Promise<FormRecord | null> {
+  const [row] = await formRow(db, id);
   if (!row) return null;
   return { ...toSummary(row), taskId: row.task_id, documentJson: row.document, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
+}
+
+const storedFormRow = compiledOnce((db, id: string) => formRowQuery(db, id).select(documentBytes(db).as('document_utf8')));
+
+/** A form by id with its document as stored bytes (to be answered), or null. */
+export async function findStoredForm(db: Kysely<Database>, id: string): Promise<StoredForm | null> {
+  const [row] = await storedFormRow(db, id);
+  if (!row) return null;
+  return { ...toSummary(row), taskId: row.task_id, documentUtf8: row.document_utf8, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
 }
 
 /** Which forms a list shows: a year, a region, a department, some states (each optional). */
@@ -163,24 +196,39 @@ async function insertFormRow(
     .execute();
 }
 
+/** What a versioned update changes: the content (with its analysis rows), the state, the review comment. */
+export interface FormChange {
+  content?: FormContent;
+  state?: FormState;
+  reviewComment?: string;
+  at: string;
+}
+
 /**
  * Writes new content and/or state if the form is still at `expectedVersion`, bumping the version; the
  * analysis rows follow in the same transaction. Returns false when someone else got there first: the
  * caller answers 409, nothing is overwritten.
  */
-export async function updateFormIfVersion(
-  db: Kysely<Database>,
-  id: string,
-  expectedVersion: number,
-  change: { content?: FormContent; state?: FormState; reviewComment?: string; at: string },
-): Promise<boolean> {
+export async function updateFormIfVersion(db: Kysely<Database>, id: string, expectedVersion: number, change: FormChange): Promise<boolean> {
+  return (await updateAndFollow(db, id, expectedVersion, change, false)) !== null;
+}
+
+/**
+ * As `updateFormIfVersion`, and takes the next number of the form's audit log in the same statement (as
+ * `nextAuditSeq` would, under the same row lock): returns it, or null when someone else got there first.
+ */
+export async function updateFormIfVersionForAudit(db: Kysely<Database>, id: string, expectedVersion: number, change: FormChange): Promise<number | null> {
+  return updateAndFollow(db, id, expectedVersion, change, true);
+}
+
+async function updateAndFollow(db: Kysely<Database>, id: string, expectedVersion: number, change: FormChange, takeAuditSeq: boolean): Promise<number | null> {
   return atomically(db, async (trx) => {
-    const place = await updateFormRowIfVersion(trx, id, expectedVersion, change);
-    if (place === undefined) return false;
+    const place = await updateFormRowIfVersion(trx, id, expectedVersion, change, takeAuditSeq);
+    if (place === undefined) return null;
     const state = place.state as FormState;
     if (change.content) await writeFormAnalysis(trx, { formId: id, departmentId: place.department_id, regionId: place.region_id, year: place.year, state }, change.content.analysis);
     else if (change.state !== undefined) await updateAnalysisState(trx, id, state);
-    return true;
+    return place.audit_seq;
   });
 }
 
@@ -188,14 +236,16 @@ async function updateFormRowIfVersion(
   db: Kysely<Database>,
   id: string,
   expectedVersion: number,
-  change: { content?: FormContent; state?: FormState; reviewComment?: string; at: string },
-): Promise<{ department_id: string; region_id: string; year: number; state: string } | undefined> {
+  change: FormChange,
+  takeAuditSeq: boolean,
+): Promise<{ department_id: string; region_id: string; year: number; state: string; audit_seq: number } | undefined> {
   const { content } = change;
   return db
     .updateTable('forms')
-    .set({
+    .set((eb) => ({
       version: expectedVersion + 1,
       updated_at: change.at,
+      ...(takeAuditSeq ? { audit_seq: eb('audit_seq', '+', 1) } : {}),
       ...(change.state !== undefined ? { state: change.state } : {}),
       ...(change.reviewComment !== undefined ? { review_comment: change.reviewComment } : {}),
       ...(content
@@ -209,10 +259,10 @@ async function updateFormRowIfVersion(
             warning_count: content.warningCount,
           }
         : {}),
-    })
+    }))
     .where('id', '=', id)
     .where('version', '=', expectedVersion)
-    .returning(['department_id', 'region_id', 'year', 'state'])
+    .returning(['department_id', 'region_id', 'year', 'state', 'audit_seq'])
     .executeTakeFirst();
 }
 
@@ -257,9 +307,11 @@ export async function upsertReview(db: Kysely<Database>, formId: string, review:
   });
 }
 
+const reviewRows = compiledOnce((db, formId: string) => db.selectFrom('reviews').selectAll().where('form_id', '=', formId).orderBy('indicator_id'));
+
 /** Every review of a form. */
 export async function listReviews(db: Kysely<Database>, formId: string): Promise<Review[]> {
-  const rows = await db.selectFrom('reviews').selectAll().where('form_id', '=', formId).orderBy('indicator_id').execute();
+  const rows = await reviewRows(db, formId);
   return rows.map((r) => ({ indicatorId: r.indicator_id, score: readNullableDecimal(r.score), comment: r.comment, reviewerId: r.reviewer_id, updatedAt: r.updated_at }));
 }
 

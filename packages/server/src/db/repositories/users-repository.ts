@@ -1,6 +1,7 @@
 /** Users and their sessions: all the SQL about who signs in. */
 import type { Role } from '@jixiao/core';
 import type { Kysely, Selectable } from 'kysely';
+import { compiledOnce } from '../compiled-query.js';
 import type { Database, UserTable } from '../schema.js';
 
 /** A user as the services see them (never the password hash). */
@@ -72,15 +73,18 @@ export async function insertSession(db: Kysely<Database>, session: { id: string;
     .execute();
 }
 
-/** A live session with its user: one query per authenticated request. */
-export async function findLiveSession(db: Kysely<Database>, id: string, now: string): Promise<{ csrfToken: string; user: User } | null> {
-  const row = await db
+const liveSessionRow = compiledOnce((db, id: string, now: string) =>
+  db
     .selectFrom('sessions')
     .innerJoin('users', 'users.id', 'sessions.user_id')
     .select(['sessions.csrf_token', 'users.id', 'users.username', 'users.display_name', 'users.role', 'users.region_id', 'users.department_id'])
     .where('sessions.id', '=', id)
-    .where('sessions.expires_at', '>', now)
-    .executeTakeFirst();
+    .where('sessions.expires_at', '>', now),
+);
+
+/** A live session with its user: one query per authenticated request. */
+export async function findLiveSession(db: Kysely<Database>, id: string, now: string): Promise<{ csrfToken: string; user: User } | null> {
+  const [row] = await liveSessionRow(db, id, now);
   if (!row) return null;
   return {
     csrfToken: row.csrf_token,

@@ -23,8 +23,8 @@ export function registerFormRoutes(app: App, { ctx }: RouteDeps): void {
     { schema: { tags: ['forms'], summary: 'A form: document, version (also as ETag), total, grade, findings, reviews, abilities, task deadline', params: idParams, response: { 200: formAnswer } } },
     async (request, reply) => {
       const view = await getForm(ctx, requireActor(request), request.params.id);
-      // The answer is JSON text (the stored document spliced in): Fastify sends a string as it is, past the
-      // response serializer, so the schema above documents the answer without re-parsing the document.
+      // The answer is the bytes of its JSON (the stored document spliced in): Fastify sends a Buffer as it is,
+      // past the response serializer, so the schema above documents the answer without re-parsing the document.
       const json = presentFormJson(view, langOf(request)) as unknown as z.infer<typeof formAnswer>;
       return reply.header('etag', `"${view.form.version}"`).type('application/json; charset=utf-8').send(json);
     },
