@@ -35,3 +35,4 @@ export type { GenerateOptions, GenerateOutcome, GenerateSummary, PlannedDepartme
 export { PLANTED_ANOMALIES } from './services/demo-generator/generate-form.js';
 export type { AnomalyKind } from './services/demo-generator/generate-form.js';
 export * from './services/analysis/index.js';
+export type { FollowUpAnswer, FollowUpHistoryAnswer, FollowUpSummaryAnswer } from './http/routes/follow-up-routes.js';

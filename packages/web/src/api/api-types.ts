@@ -1,5 +1,5 @@
 /** What the server answers (packages/server/src/http/presenters.ts), as the web app reads it. */
-import type { Action, DocumentChange, FollowUpAction, FollowUpSourceKind, FollowUpStatus, FormDocument, Grade, Role, Severity } from '@jixiao/core';
+import type { Action, DocumentChange, FormDocument, Grade, Role, Severity } from '@jixiao/core';
 import type { FormListItem } from '../model/work-queue.js';
 
 /** The signed-in user. */
@@ -112,43 +112,8 @@ export interface DepartmentAnswer {
   name: string;
 }
 
-/** A follow-up (整改), as GET/POST/PATCH /api/follow-ups… answer it. */
-export interface FollowUpAnswer {
-  id: string;
-  formId: string;
-  departmentId: string;
-  departmentName: string;
-  year: number;
-  source: { kind: FollowUpSourceKind; code: string; path: string; indicatorId: string | null; quote: string };
-  title: string;
-  owner: { id: string; name: string };
-  dueDate: string;
-  status: FollowUpStatus;
-  overdue: boolean;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-  abilities: FollowUpAction[];
-}
-
-/** One entry of GET /api/follow-ups/:id/history. */
-export interface FollowUpHistoryAnswer {
-  version: number;
-  at: string;
-  user: { id: string; name: string };
-  action: string;
-  from: FollowUpStatus | null;
-  to: FollowUpStatus;
-  note: string;
-  changes: { field: 'title' | 'ownerId' | 'dueDate'; beforeText: string; afterText: string }[];
-}
-
-/** GET /api/follow-ups/summary. */
-export interface FollowUpSummaryAnswer {
-  byStatus: Record<FollowUpStatus, number>;
-  overdue: number;
-  total: number;
-}
+/** 整改: a follow-up, an entry of its history, the counts — the server's own answer types (type-only; docs/decisions.md). */
+export type { FollowUpAnswer, FollowUpHistoryAnswer, FollowUpSummaryAnswer } from '@jixiao/server';
 
 /** A line of a bulk import's report (POST /api/bulk-imports/confirm, and a refused file of a preview). */
 export interface BulkImportEntryAnswer {

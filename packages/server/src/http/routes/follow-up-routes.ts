@@ -42,6 +42,9 @@ const followUpAnswer = z.object({
   abilities: z.array(z.enum(FOLLOW_UP_ACTIONS)),
 });
 
+/** A follow-up as GET/POST/PATCH /api/follow-ups… answer it (the web app reads this type too). */
+export type FollowUpAnswer = z.infer<typeof followUpAnswer>;
+
 function present(v: FollowUpView): z.infer<typeof followUpAnswer> {
   const f = v.followUp;
   return {
@@ -75,6 +78,14 @@ const historyAnswer = z.object({
   note: z.string(),
   changes: z.array(z.object({ field: z.enum(['title', 'ownerId', 'dueDate']), before: z.string(), after: z.string(), beforeText: z.string(), afterText: z.string() })),
 });
+
+/** One entry of GET /api/follow-ups/:id/history. */
+export type FollowUpHistoryAnswer = z.infer<typeof historyAnswer>;
+
+const summaryAnswer = z.object({ byStatus: z.record(z.enum(FOLLOW_UP_STATUSES), z.number().int()), overdue: z.number().int(), total: z.number().int() });
+
+/** GET /api/follow-ups/summary. */
+export type FollowUpSummaryAnswer = z.infer<typeof summaryAnswer>;
 
 function presentHistoryEntry(e: FollowUpHistoryView): z.infer<typeof historyAnswer> {
   return { version: e.version, at: e.at, user: { id: e.userId, name: e.userName }, action: e.action, from: e.fromStatus, to: e.toStatus, note: e.note, changes: e.changes };
@@ -136,7 +147,7 @@ export function registerFollowUpRoutes(app: App, { ctx }: RouteDeps): void {
         tags: ['follow-ups'],
         summary: 'How many follow-ups the caller may see, by status, and how many are overdue',
         querystring: z.object({ regionId, departmentId: id.optional(), year: year.optional(), grade }),
-        response: { 200: z.object({ byStatus: z.record(z.enum(FOLLOW_UP_STATUSES), z.number().int()), overdue: z.number().int(), total: z.number().int() }) },
+        response: { 200: summaryAnswer },
       },
     },
     async (request) => followUpCounts(ctx, requireActor(request), request.query),
