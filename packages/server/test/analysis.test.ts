@@ -4,7 +4,7 @@
  * analysis SQL: a set of varied forms (states, years, regions, grades, spending, 不适用, reviews, an edit and
  * a transition after creation) on SQLite and PostgreSQL. The .xlsx of a table is read back.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import type { FormDocument, FormState, Grade } from '@jixiao/core';
 import type { Dashboard, DepartmentHistoryFigure } from '@jixiao/server';
@@ -32,10 +32,9 @@ import { findForm, updateFormIfVersion, upsertReview } from '../src/db/repositor
 import { formContent } from '../src/services/form-content.js';
 import { createFormRow } from '../src/services/task-service.js';
 import { DIALECTS } from './helpers/dialects.js';
-import type { Client, World } from './helpers/factories.js';
-import { as, buildWorld, seedForm, signIn } from './helpers/factories.js';
-import type { TestApp } from './helpers/test-app.js';
-import { createTestApp } from './helpers/test-app.js';
+import type { Client } from './helpers/factories.js';
+import { as, seedForm, signIn } from './helpers/factories.js';
+import { worldSuite } from './helpers/test-app.js';
 
 /** A form as the test made it: its department, year, state, document and reviews. */
 interface Made {
@@ -87,8 +86,7 @@ function variedForm(random: Random, name: string): FormDocument {
 
 for (const dialect of DIALECTS) {
   describe.skipIf(dialect.skip !== null)(`analysis on ${dialect.name}${dialect.skip ? ` — ${dialect.skip}` : ''}`, () => {
-    let t: TestApp;
-    let world: World;
+    const s = worldSuite(dialect);
     let admin: Client;
     let reviewer1: Client;
     const made: Made[] = [];
@@ -96,18 +94,16 @@ for (const dialect of DIALECTS) {
     const regionOfDepartment = new Map<string, string>();
 
     beforeAll(async () => {
-      t = await createTestApp(dialect);
-      world = await buildWorld(t.ctx);
       const random = seededRandom(20_260_127);
       const departments: { id: string; name: string; regionId: string }[] = [
-        { id: world.departments.d1, name: '甲区科技局', regionId: world.regions.r1 },
-        { id: world.departments.d2, name: '甲区教育局', regionId: world.regions.r1 },
-        { id: world.departments.d3, name: '乙区民政局', regionId: world.regions.r2 },
+        { id: s.world.departments.d1, name: '甲区科技局', regionId: s.world.regions.r1 },
+        { id: s.world.departments.d2, name: '甲区教育局', regionId: s.world.regions.r1 },
+        { id: s.world.departments.d3, name: '乙区民政局', regionId: s.world.regions.r2 },
       ];
       for (let i = 0; i < 9; i++) {
-        const regionId = i < 6 ? world.regions.r1 : world.regions.r2;
-        const d = { id: t.ctx.newId(), name: `${i < 6 ? '甲' : '乙'}区部门${String(i).padStart(2, '0')}`, regionId };
-        await insertDepartment(t.ctx.db, { id: d.id, regionId, name: d.name, unitCount: 1 });
+        const regionId = i < 6 ? s.world.regions.r1 : s.world.regions.r2;
+        const d = { id: s.t.ctx.newId(), name: `${i < 6 ? '甲' : '乙'}区部门${String(i).padStart(2, '0')}`, regionId };
+        await insertDepartment(s.t.ctx.db, { id: d.id, regionId, name: d.name, unitCount: 1 });
         departments.push(d);
       }
       for (const d of departments) {
@@ -121,14 +117,14 @@ for (const dialect of DIALECTS) {
           if ((year === 2021 && (d.name === '甲区部门05' || d.name === '乙区部门08')) || (year === 2020 && d.name === '甲区部门00')) continue;
           const state = STATES[n++ % STATES.length] ?? 'draft';
           const document = variedForm(random, d.name);
-          const id = await createFormRow(t.ctx, t.ctx.db, 'factory', { departmentId: d.id, regionId: d.regionId, year, taskId: null, document, action: 'create', state });
+          const id = await createFormRow(s.t.ctx, s.t.ctx.db, 'factory', { departmentId: d.id, regionId: d.regionId, year, taskId: null, document, action: 'create', state });
           made.push({ id, departmentId: d.id, departmentName: d.name, regionId: d.regionId, year, state, document, reviews: [] });
         }
       }
       // A 2022 draft: a year with forms but none counted yet.
       const draft2022 = variedForm(random, '甲区科技局');
-      const draftId = await createFormRow(t.ctx, t.ctx.db, 'factory', { departmentId: world.departments.d1, regionId: world.regions.r1, year: 2022, taskId: null, document: draft2022, action: 'create', state: 'draft' });
-      made.push({ id: draftId, departmentId: world.departments.d1, departmentName: '甲区科技局', regionId: world.regions.r1, year: 2022, state: 'draft', document: draft2022, reviews: [] });
+      const draftId = await createFormRow(s.t.ctx, s.t.ctx.db, 'factory', { departmentId: s.world.departments.d1, regionId: s.world.regions.r1, year: 2022, taskId: null, document: draft2022, action: 'create', state: 'draft' });
+      made.push({ id: draftId, departmentId: s.world.departments.d1, departmentName: '甲区科技局', regionId: s.world.regions.r1, year: 2022, state: 'draft', document: draft2022, reviews: [] });
       // Reviews on counted forms: scores below, at and above the self-score, a null score, one on a 不适用 leaf.
       for (const m of made.filter((x) => COUNTED.includes(x.state)).slice(0, 9)) {
         const leaves = leavesOf(m.document);
@@ -136,7 +132,7 @@ for (const dialect of DIALECTS) {
           if (i % 4 !== 1 && !leaf.notApplicable) continue;
           const base = leaf.selfScore ?? 0;
           const score = i % 12 === 1 ? null : roundHalfUp(Math.max(0, base - (i % 3) * 0.5 + (i % 5 === 0 ? 0.25 : 0)), 2);
-          await upsertReview(t.ctx.db, m.id, { indicatorId: leaf.id, score, comment: '复核', reviewerId: 'factory', updatedAt: '2024-01-01T00:00:00Z' });
+          await upsertReview(s.t.ctx.db, m.id, { indicatorId: leaf.id, score, comment: '复核', reviewerId: 'factory', updatedAt: '2024-01-01T00:00:00Z' });
           m.reviews.push({ indicatorId: leaf.id, score });
         }
       }
@@ -144,21 +140,20 @@ for (const dialect of DIALECTS) {
       const edited = made.find((m) => m.state === 'approved' && m.year === 2021);
       if (!edited) throw new Error('no approved form of 2021');
       const document = variedForm(random, edited.departmentName);
-      const stored = await findForm(t.ctx.db, edited.id);
-      expect(await updateFormIfVersion(t.ctx.db, edited.id, stored?.version ?? 0, { content: formContent(document).content, at: '2024-02-01T00:00:00Z' })).toBe(true);
+      const stored = await findForm(s.t.ctx.db, edited.id);
+      expect(await updateFormIfVersion(s.t.ctx.db, edited.id, stored?.version ?? 0, { content: formContent(document).content, at: '2024-02-01T00:00:00Z' })).toBe(true);
       edited.document = document;
       const moved = made.find((m) => m.state === 'draft' && m.year === 2021);
       if (!moved) throw new Error('no draft of 2021');
-      const movedRow = await findForm(t.ctx.db, moved.id);
-      expect(await updateFormIfVersion(t.ctx.db, moved.id, movedRow?.version ?? 0, { state: 'submitted', at: '2024-02-01T00:00:00Z' })).toBe(true);
+      const movedRow = await findForm(s.t.ctx.db, moved.id);
+      expect(await updateFormIfVersion(s.t.ctx.db, moved.id, movedRow?.version ?? 0, { state: 'submitted', at: '2024-02-01T00:00:00Z' })).toBe(true);
       moved.state = 'submitted';
-      admin = await signIn(t.app, 'admin');
-      reviewer1 = await signIn(t.app, 'reviewer1');
+      admin = await signIn(s.t.app, 'admin');
+      reviewer1 = await signIn(s.t.app, 'reviewer1');
     });
-    afterAll(async () => t?.close());
 
     const get = async <T = Dashboard>(client: Client, url: string): Promise<T> => {
-      const res = await t.app.inject({ method: 'GET', url, headers: as(client) });
+      const res = await s.t.app.inject({ method: 'GET', url, headers: as(client) });
       expect(res.statusCode, res.body).toBe(200);
       return res.json() as T;
     };
@@ -188,7 +183,7 @@ for (const dialect of DIALECTS) {
 
     for (const filter of [{ regionId: null, grade: null }, { regionId: 'r1', grade: null }, { regionId: null, grade: 'excellent' as Grade }] as const) {
       it(`figures for 2021 ${filter.regionId ?? 'all regions'} ${filter.grade ?? 'any grade'} equal those computed from the documents`, async () => {
-        const regionId = filter.regionId === null ? null : world.regions[filter.regionId];
+        const regionId = filter.regionId === null ? null : s.world.regions[filter.regionId];
         const query = `year=2021${regionId ? `&regionId=${regionId}` : ''}${filter.grade ? `&grade=${filter.grade}` : ''}`;
         const body = await get(admin, `/api/analysis/dashboard?${query}`);
         const forms = counted(2021, regionId, filter.grade);
@@ -198,11 +193,11 @@ for (const dialect of DIALECTS) {
         // 2. grades, average, median
         const grades = body.grades;
         expect(grades.forms).toBe(forms.length);
-        for (const g of GRADES) expect(grades.grades.find((x) => x.grade === g)?.forms, g).toBe(scores.filter((s) => s.grade === g).length);
+        for (const g of GRADES) expect(grades.grades.find((x) => x.grade === g)?.forms, g).toBe(scores.filter((score) => score.grade === g).length);
         let sum = ZERO;
-        for (const s of scores) sum = add(sum, exact(s.total));
+        for (const score of scores) sum = add(sum, exact(score.total));
         expect(grades.average).toBe(roundHalfUp(div(sum, exact(forms.length)), 2));
-        const sorted = scores.map((s) => s.total).sort((a, b) => a - b);
+        const sorted = scores.map((score) => score.total).sort((a, b) => a - b);
         const mid = sorted.length % 2 === 1 ? exact(sorted[(sorted.length - 1) / 2] ?? 0) : div(add(exact(sorted[sorted.length / 2 - 1] ?? 0), exact(sorted[sorted.length / 2] ?? 0)), exact(2));
         expect(grades.median).toBe(roundHalfUp(mid, 2));
         expect(grades.min).toBe(sorted[0]);
@@ -310,7 +305,7 @@ for (const dialect of DIALECTS) {
               e = add(e, pair.executed);
             }
           }
-          expect(series.find((s) => s.year === year), String(year)).toEqual({ year, forms: ofYear.length, averageTotal: roundHalfUp(div(total, exact(ofYear.length)), 2), ratePercent: pct(e, b) });
+          expect(series.find((point) => point.year === year), String(year)).toEqual({ year, forms: ofYear.length, averageTotal: roundHalfUp(div(total, exact(ofYear.length)), 2), ratePercent: pct(e, b) });
         }
         const yoy = body.yearOverYear.rows as { departmentName: string; years: { year: number; total: number; ratePercent: number | null }[] }[];
         const departmentsOf2021 = [...new Set(forms.map((m) => m.departmentName))].sort();
@@ -338,7 +333,7 @@ for (const dialect of DIALECTS) {
 
     it('downloads a table as .xlsx that reads back as the table shown: Chinese headers, numbers as numbers with formats', async () => {
       const shown = await get(admin, '/api/analysis/dashboard?year=2021');
-      const res = await t.app.inject({ method: 'GET', url: '/api/analysis/tables/execution?year=2021', headers: as(admin) });
+      const res = await s.t.app.inject({ method: 'GET', url: '/api/analysis/tables/execution?year=2021', headers: as(admin) });
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toContain('spreadsheetml');
       expect(res.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent('预算执行-2021.xlsx')}`);
@@ -362,7 +357,7 @@ for (const dialect of DIALECTS) {
       expect(sheet.rowCount).toBe(table.rows.length + 1);
 
       // The status table downloads every department, not the page shown.
-      const statusRes = await t.app.inject({ method: 'GET', url: '/api/analysis/tables/status?year=2021', headers: as(admin) });
+      const statusRes = await s.t.app.inject({ method: 'GET', url: '/api/analysis/tables/status?year=2021', headers: as(admin) });
       const statusBook = new ExcelJS.Workbook();
       await statusBook.xlsx.load(statusRes.rawPayload as unknown as ArrayBuffer);
       expect(statusBook.worksheets[0]?.rowCount).toBe(13);
@@ -372,7 +367,7 @@ for (const dialect of DIALECTS) {
     it('drills into a department: every form across years with total, grade and rate', async () => {
       const d = made.find((m) => m.year === 2021 && m.reviews.length > 0);
       if (!d) throw new Error('no reviewed form');
-      const body = await get<DepartmentHistoryFigure>(regionOfDepartment.get(d.departmentId) === world.regions.r1 ? reviewer1 : admin, `/api/analysis/departments/${d.departmentId}`);
+      const body = await get<DepartmentHistoryFigure>(regionOfDepartment.get(d.departmentId) === s.world.regions.r1 ? reviewer1 : admin, `/api/analysis/departments/${d.departmentId}`);
       expect(body.department.name).toBe(d.departmentName);
       const own = made.filter((m) => m.departmentId === d.departmentId).sort((a, b) => a.year - b.year);
       expect(body.years.map((y: { formId: string; state: string; total: number; grade: string }) => [y.formId, y.state, y.total, y.grade])).toEqual(

@@ -6,7 +6,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { problemMessage } from '@jixiao/core';
 import type { BackupOutcome, OpenDatabase, ServiceContext } from '@jixiao/server';
@@ -15,6 +14,7 @@ import { BACKUP_TABLES, countRows, readTable } from '../src/db/backup-tables.js'
 import { insertAttachment } from '../src/db/repositories/files-repository.js';
 import type { TestDialect } from './helpers/dialects.js';
 import { announceSkippedDialects, DIALECTS } from './helpers/dialects.js';
+import { freshSchema } from './helpers/postgres-admin.js';
 
 announceSkippedDialects();
 
@@ -28,21 +28,8 @@ let made = 0;
 async function freshDatabase(dialect: TestDialect): Promise<{ url: string; options: { schema?: string }; drop: () => Promise<void> }> {
   made++;
   if (dialect.name === 'sqlite') return { url: join(dir, `db-${made}.sqlite`), options: {}, drop: async () => undefined };
-  const schema = `backup_${process.pid}_${Date.now().toString(36)}_${made}`;
-  const admin = new pg.Client({ connectionString: dialect.url });
-  await admin.connect();
-  await admin.query(`CREATE SCHEMA ${schema}`);
-  await admin.end();
-  return {
-    url: dialect.url,
-    options: { schema },
-    drop: async () => {
-      const client = new pg.Client({ connectionString: dialect.url });
-      await client.connect();
-      await client.query(`DROP SCHEMA ${schema} CASCADE`);
-      await client.end();
-    },
-  };
+  const { schema, drop } = await freshSchema(dialect.url, 'backup');
+  return { url: dialect.url, options: { schema }, drop };
 }
 
 function refusedWith(outcome: BackupOutcome, code: string): string {

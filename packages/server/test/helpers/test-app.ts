@@ -3,13 +3,13 @@
  * its own in PostgreSQL (dropped afterwards), with a fast argon2 cost, a stepping clock and counting ids;
  * `worldSuite` sets it up with the factories' world for the tests of a `describe`.
  */
-import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
 import type { App, AppOptions, ServiceContext } from '@jixiao/server';
 import { argon2Hasher, buildApp, migrateToLatest, openDatabase } from '@jixiao/server';
 import type { TestDialect } from './dialects.js';
 import type { World } from './factories.js';
 import { buildWorld } from './factories.js';
+import { freshSchema } from './postgres-admin.js';
 
 /** A running test app with its services' context. */
 export interface TestApp {
@@ -25,19 +25,10 @@ export interface TestAppOptions {
   onRoute?: AppOptions['onRoute'];
 }
 
-let suite = 0;
-
 /** Builds the app on a fresh database of the dialect. */
 export async function createTestApp(dialect: TestDialect, options: TestAppOptions = {}): Promise<TestApp> {
-  let schema: string | undefined;
-  if (dialect.name === 'postgres') {
-    schema = `test_${process.pid}_${Date.now().toString(36)}_${suite++}`;
-    const admin = new pg.Client({ connectionString: dialect.url });
-    await admin.connect();
-    await admin.query(`CREATE SCHEMA ${schema}`);
-    await admin.end();
-  }
-  const database = openDatabase(dialect.url, schema ? { schema } : {});
+  const place = dialect.name === 'postgres' ? await freshSchema(dialect.url, 'test') : null;
+  const database = openDatabase(dialect.url, place ? { schema: place.schema } : {});
   await migrateToLatest(database.db, database.dialect, database.schema);
   let tick = Date.parse('2024-01-15T08:00:00Z');
   let id = 0;
@@ -55,12 +46,7 @@ export async function createTestApp(dialect: TestDialect, options: TestAppOption
     close: async () => {
       await app.close();
       await database.close();
-      if (schema) {
-        const admin = new pg.Client({ connectionString: dialect.url });
-        await admin.connect();
-        await admin.query(`DROP SCHEMA ${schema} CASCADE`);
-        await admin.end();
-      }
+      await place?.drop();
     },
   };
 }

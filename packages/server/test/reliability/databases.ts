@@ -5,8 +5,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestDialect } from '../helpers/dialects.js';
+import { adminStatement } from '../helpers/postgres-admin.js';
 
 /** A database to run a server on, and how to throw it away. */
 export interface DatabasePlace {
@@ -19,16 +19,6 @@ export interface DatabasePlace {
 
 let made = 0;
 
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
 /** A fresh database on `dialect` named after `purpose`. */
 export async function freshDatabase(dialect: TestDialect, purpose: string): Promise<DatabasePlace> {
   made++;
@@ -36,7 +26,7 @@ export async function freshDatabase(dialect: TestDialect, purpose: string): Prom
   const removeDir = (): void => rmSync(dir, { recursive: true, force: true });
   if (dialect.name === 'sqlite') return { url: join(dir, 'jixiao.sqlite'), dialect: 'sqlite', dir, drop: async () => removeDir() };
   const name = `jixiao_${purpose}_${process.pid}_${made}`.replace(/[^a-z0-9_]/gu, '_');
-  await admin(dialect.url, `CREATE DATABASE ${name}`);
+  await adminStatement(dialect.url, `CREATE DATABASE ${name}`);
   const url = new URL(dialect.url);
   url.pathname = `/${name}`;
   return {
@@ -44,7 +34,7 @@ export async function freshDatabase(dialect: TestDialect, purpose: string): Prom
     dialect: 'postgres',
     dir,
     drop: async () => {
-      await admin(dialect.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminStatement(dialect.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       removeDir();
     },
   };
