@@ -1,27 +1,15 @@
 /** Opening a form by id: the editor, or a plain "cannot open" when the server says it is not the caller's. */
 import { Button, Result, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
-import { api, ApiFailure } from '../api/api-client.js';
-import type { FormAnswer } from '../api/api-types.js';
 import { useText } from '../app/app-context.js';
 import { navigate } from '../app/navigation.js';
 import { FormEditor } from './form-editor.js';
+import { useFormAnswer } from './use-form-answer.js';
 
 /** Loads a form through the signed-in API (or the public one) and shows it. */
 export function FormPage({ id, published = false }: { id: string; published?: boolean }): ReactNode {
   const t = useText();
-  const [answer, setAnswer] = useState<FormAnswer | null>(null);
-  const [failure, setFailure] = useState<ApiFailure | null>(null);
-
-  useEffect(() => {
-    api<FormAnswer>(`/api/${published ? 'public/' : ''}forms/${encodeURIComponent(id)}`)
-      .then(setAnswer)
-      .catch((e: unknown) => {
-        if (!(e instanceof ApiFailure)) throw e;
-        setFailure(e);
-      });
-  }, [id, published]);
+  const { answer, failure } = useFormAnswer(id, published);
 
   if (failure) {
     const refused = failure.status === 404 || failure.status === 403;

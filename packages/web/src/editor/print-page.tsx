@@ -3,26 +3,18 @@ import type { ExpenditureColumn } from '@jixiao/core';
 import { asPercent, EXPENDITURE_COLUMNS, executionRate, formatFixed, termLabel } from '@jixiao/core';
 import { Alert, Button, Space, Spin } from 'antd';
 import type { ReactNode } from 'react';
-import { useEffect, useState } from 'react';
-import { api, ApiFailure } from '../api/api-client.js';
-import type { FormAnswer } from '../api/api-types.js';
 import { useApp, useText } from '../app/app-context.js';
 import { formatScore, gradeText } from '../app/labels.js';
 import { navigate } from '../app/navigation.js';
 import { gridRows } from '../model/grid-rows.js';
+import { useFormAnswer } from './use-form-answer.js';
 
 /** The print view. */
 export function PrintPage({ id, published }: { id: string; published: boolean }): ReactNode {
   const { lang } = useApp();
   const t = useText();
-  const [answer, setAnswer] = useState<FormAnswer | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api<FormAnswer>(`/api/${published ? 'public/' : ''}forms/${encodeURIComponent(id)}`)
-      .then(setAnswer)
-      .catch((e: unknown) => setError(e instanceof ApiFailure ? e.message : String(e)));
-  }, [id, published]);
-  if (error !== null) return <Alert type="error" title={error} showIcon />;
+  const { answer, failure } = useFormAnswer(id, published);
+  if (failure !== null) return <Alert type="error" title={failure.message} showIcon />;
   if (!answer) return <Spin />;
   const doc = answer.document;
   const L = (id2: Parameters<typeof termLabel>[0]): string => termLabel(id2, lang);
