@@ -105,13 +105,17 @@ function formRowQuery(db: Kysely<Database>, id: string) {
     .where('forms.id', '=', id);
 }
 
+/** A form row's record without its document (each reader adds the document as it read it). */
+function recordOf(row: Omit<Row, 'document' | 'audit_seq' | 'created_at'>): Omit<FormRecord, 'documentJson'> {
+  return { ...toSummary(row), taskId: row.task_id, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
+}
+
 const formRow = compiledOnce((db, id: string) => formRowQuery(db, id).select('forms.document'));
 
 /** A form by id, or null. */
 export async function findForm(db: Kysely<Database>, id: string): Promise<FormRecord | null> {
   const [row] = await formRow(db, id);
-  if (!row) return null;
-  return { ...toSummary(row), taskId: row.task_id, documentJson: row.document, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
+  return row ? { ...recordOf(row), documentJson: row.document } : null;
 }
 
 const storedFormRow = compiledOnce((db, id: string) => formRowQuery(db, id).select(documentBytes(db).as('document_utf8')));
@@ -119,8 +123,7 @@ const storedFormRow = compiledOnce((db, id: string) => formRowQuery(db, id).sele
 /** A form by id with its document as stored bytes (to be answered), or null. */
 export async function findStoredForm(db: Kysely<Database>, id: string): Promise<StoredForm | null> {
   const [row] = await storedFormRow(db, id);
-  if (!row) return null;
-  return { ...toSummary(row), taskId: row.task_id, documentUtf8: row.document_utf8, findings: JSON.parse(row.findings) as Finding[], reviewComment: row.review_comment };
+  return row ? { ...recordOf(row), documentUtf8: row.document_utf8 } : null;
 }
 
 /** Which forms a list shows: a year, a region, a department, some states (each optional). */
